@@ -1,0 +1,90 @@
+package com.contactcenter.reports.config;
+
+import jakarta.servlet.ServletContext;
+import java.util.Locale;
+import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingException;
+
+/**
+ * The receiver's settings: immutable, read once at startup. Each comes from a JNDI {@code env-entry} of the same
+ * name under {@code java:comp/env} (how Tomcat, Jetty and WildFly let operators override a WAR), else from a
+ * {@code context-param}, else from its default. A bad value fails the deployment with a message naming the setting.
+ */
+public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds) {
+
+    public static final String MAX_BODY_BYTES = "reports.max-body-bytes";
+    public static final String STORE_RAW_REPORT = "reports.store-raw-report";
+    public static final String MIGRATE_SCHEMA = "reports.migrate-schema";
+    public static final String CHANNEL_REFRESH_SECONDS = "reports.channel-refresh-seconds";
+
+    /**
+     * The largest accepted body; {@code raw_report} on H2 is a CHARACTER VARYING(1000000), and a UTF-8 body of n
+     * bytes has at most n characters, so this bound keeps every accepted body storable.
+     */
+    public static final int MAX_BODY_BYTES_LIMIT = 1_000_000;
+
+    public static Settings defaults() {
+        return new Settings(64 * 1024, true, true, 10);
+    }
+
+    public static Settings load(ServletContext context) {
+        Settings defaults = defaults();
+        return new Settings(
+                intSetting(context, MAX_BODY_BYTES, defaults.maxBodyBytes(), 1024, MAX_BODY_BYTES_LIMIT),
+                booleanSetting(context, STORE_RAW_REPORT, defaults.storeRawReport()),
+                booleanSetting(context, MIGRATE_SCHEMA, defaults.migrateSchema()),
+                intSetting(context, CHANNEL_REFRESH_SECONDS, defaults.channelRefreshSeconds(), 0, 3600));
+    }
+
+    private static int intSetting(ServletContext context, String name, int fallback, int min, int max) {
+        String value = rawValue(context, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new IllegalStateException("Setting " + name + " must be a whole number from " + min + " to " + max
+                + ", not '" + value + "'");
+    }
+
+    private static boolean booleanSetting(ServletContext context, String name, boolean fallback) {
+        String value = rawValue(context, name);
+        if (value == null) {
+            return fallback;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw new IllegalStateException("Setting " + name + " must be true or false, not '" + value + "'");
+        }
+    }
+
+    private static String rawValue(ServletContext context, String name) {
+        Object fromJndi = lookupEnvironmentEntry(name);
+        if (fromJndi != null) {
+            return fromJndi.toString();
+        }
+        return context.getInitParameter(name);
+    }
+
+    private static Object lookupEnvironmentEntry(String name) {
+        try {
+            return new InitialContext().lookup("java:comp/env/" + name);
+        } catch (NameNotFoundException absent) {
+            return null;
+        } catch (NamingException unavailable) {
+            // A container without a naming service: context parameters and defaults still apply.
+            return null;
+        }
+    }
+}

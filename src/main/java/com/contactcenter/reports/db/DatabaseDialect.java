@@ -1,0 +1,67 @@
+package com.contactcenter.reports.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The databases the receiver supports, each with the few facts that differ between them: where its schema scripts
+ * live and how it reports a unique-key violation.
+ */
+public enum DatabaseDialect {
+    H2("h2"),
+    POSTGRESQL("postgresql"),
+    /** MariaDB and MySQL share scripts and statements. */
+    MARIADB("mariadb");
+
+    private static final int MARIADB_DUPLICATE_ENTRY = 1062;
+
+    private final String scriptFolder;
+
+    DatabaseDialect(String scriptFolder) {
+        this.scriptFolder = scriptFolder;
+    }
+
+    /** The class-path folders of the versioned schema scripts: this database's own, and the portable ones. */
+    public String[] migrationLocations() {
+        return new String[] {"classpath:db/migration/" + scriptFolder, "classpath:db/migration/common"};
+    }
+
+    /** True when the exception is a unique-key violation, and only then: a NOT NULL violation is not a duplicate. */
+    public boolean isUniqueViolation(SQLException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                SQLException sql = (SQLException) cause;
+                boolean unique = this == MARIADB ? sql.getErrorCode() == MARIADB_DUPLICATE_ENTRY
+                        : "23505".equals(sql.getSQLState());
+                if (unique) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public static DatabaseDialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return ofProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("The database behind " + ReportsDataSource.JNDI_NAME
+                    + " cannot be reached: " + unreachable.getMessage(), unreachable);
+        }
+    }
+
+    static DatabaseDialect ofProductName(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.contains("h2")) {
+            return H2;
+        } else if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        } else if (name.contains("mariadb") || name.contains("mysql")) {
+            return MARIADB;
+        }
+        throw new IllegalStateException("Unsupported database '" + productName
+                + "': the receiver supports H2, PostgreSQL and MariaDB/MySQL");
+    }
+}

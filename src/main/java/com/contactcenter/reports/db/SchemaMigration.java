@@ -1,0 +1,34 @@
+package com.contactcenter.reports.db;
+
+import java.lang.System.Logger.Level;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the current version at startup with Flyway, from the plain SQL scripts under
+ * {@code db/migration/<database>} that a DBA can also run by hand.
+ */
+public final class SchemaMigration {
+    private static final System.Logger LOG = System.getLogger(SchemaMigration.class.getName());
+
+    private SchemaMigration() {
+    }
+
+    public static void migrate(DataSource dataSource, DatabaseDialect dialect) {
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocations())
+                .load();
+        try {
+            MigrateResult result = flyway.migrate();
+            LOG.log(Level.INFO, "Schema of {0} is at version {1} ({2} migrations applied now)",
+                    dialect, result.targetSchemaVersion == null ? result.initialSchemaVersion
+                            : result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (FlywayException failed) {
+            throw new IllegalStateException("Schema migration from " + String.join(", ",
+                    dialect.migrationLocations()) + " failed: " + failed.getMessage(), failed);
+        }
+    }
+}
