@@ -1,0 +1,164 @@
+package com.contactcenter.reports.channel;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Decides whether a presented webhook password is the channel's: the rule alone, with no servlet types.
+ *
+ * <p>The stored hash is slow on purpose (PBKDF2), so the request path must not pay for it on every call. The first
+ * time a presented password matches a channel's stored hash, the authenticator remembers an HMAC of it under a key
+ * that is random per process and never leaves memory; later requests cost one HMAC and a constant-time comparison.
+ * Wrong passwords are remembered the same way, and only one slow verification runs per channel at a time, so a
+ * stream of wrong passwords cannot keep the CPU busy. A channel's stored hash is read again after the refresh
+ * interval, so a password rotated through another instance takes effect here within it. Thread-safe.
+ */
+public final class ChannelAuthenticator {
+    /** Longer than any header a container accepts by default; refused before any hashing. */
+    static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final int MAX_REMEMBERED_WRONG_PASSWORDS = 1024;
+
+    private final ChannelDao channels;
+    private final PasswordHashing hashing;
+    private final long refreshNanos;
+    private final LongSupplier nanoClock;
+    // Initialized once and never used itself: each digest works on a clone, since a Mac is not thread-safe (and a
+    // ThreadLocal would pin this web app's class loader in the container's threads after an undeploy).
+    private final Mac digestPrototype;
+    private final Map<ChannelAddress, KnownChannel> known = new ConcurrentHashMap<>();
+    private final Semaphore slowVerifications =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
+    public ChannelAuthenticator(ChannelDao channels, PasswordHashing hashing, int refreshSeconds,
+            LongSupplier nanoClock) {
+        this.channels = channels;
+        this.hashing = hashing;
+        this.refreshNanos = refreshSeconds * 1_000_000_000L;
+        this.nanoClock = nanoClock;
+        this.digestPrototype = newMac();
+    }
+
+    /** True when the channel exists and the password is its webhook password. Unknown channels answer false. */
+    public boolean authenticate(ChannelAddress address, String presentedPassword) {
+        if (presentedPassword == null || presentedPassword.isEmpty()
+                || presentedPassword.length() > MAX_PASSWORD_LENGTH) {
+            return false;
+        }
+        KnownChannel channel = current(address);
+        if (channel.storedHash == null) {
+            return false;
+        }
+        byte[] digest = digest(presentedPassword);
+        byte[] accepted = channel.acceptedDigest;
+        if (accepted != null) {
+            return MessageDigest.isEqual(accepted, digest);
+        }
+        return verifySlowly(channel, presentedPassword, digest);
+    }
+
+    /** Called after the admin API stored a new hash for a password it was given: no slow verification needed. */
+    public void remember(ChannelAddress address, String storedHash, String password) {
+        KnownChannel channel = new KnownChannel(storedHash, nanoClock.getAsLong(), ConcurrentHashMap.newKeySet());
+        channel.acceptedDigest = digest(password);
+        known.put(address, channel);
+    }
+
+    /** Forgets what is known of the channel, so that its next request reads it from the database. */
+    public void forget(ChannelAddress address) {
+        known.remove(address);
+    }
+
+    private KnownChannel current(ChannelAddress address) {
+        KnownChannel channel = known.get(address);
+        long now = nanoClock.getAsLong();
+        if (channel != null && now - channel.loadedAtNanos < refreshNanos) {
+            return channel;
+        }
+        Optional<String> storedHash = channels.findPasswordHash(address);
+        KnownChannel fresh;
+        if (channel != null && storedHash.isPresent() && storedHash.get().equals(channel.storedHash)) {
+            fresh = new KnownChannel(channel.storedHash, now, channel.rejectedDigests);
+            fresh.acceptedDigest = channel.acceptedDigest;
+        } else {
+            fresh = new KnownChannel(storedHash.orElse(null), now, ConcurrentHashMap.newKeySet());
+        }
+        known.put(address, fresh);
+        return fresh;
+    }
+
+    private boolean verifySlowly(KnownChannel channel, String presentedPassword, byte[] digest) {
+        ByteBuffer key = ByteBuffer.wrap(digest);
+        if (channel.rejectedDigests.contains(key)) {
+            return false;
+        }
+        synchronized (channel) {
+            byte[] accepted = channel.acceptedDigest;
+            if (accepted != null) {
+                return MessageDigest.isEqual(accepted, digest);
+            }
+            if (channel.rejectedDigests.contains(key)) {
+                return false;
+            }
+            boolean matches;
+            slowVerifications.acquireUninterruptibly();
+            try {
+                matches = hashing.verify(presentedPassword, channel.storedHash);
+            } finally {
+                slowVerifications.release();
+            }
+            if (matches) {
+                channel.acceptedDigest = digest;
+            } else {
+                if (channel.rejectedDigests.size() >= MAX_REMEMBERED_WRONG_PASSWORDS) {
+                    channel.rejectedDigests.clear();
+                }
+                channel.rejectedDigests.add(key);
+            }
+            return matches;
+        }
+    }
+
+    private byte[] digest(String password) {
+        try {
+            return ((Mac) digestPrototype.clone()).doFinal(PasswordHashing.bytesOf(password));
+        } catch (CloneNotSupportedException impossible) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned in this JVM", impossible);
+        }
+    }
+
+    private static Mac newMac() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", unavailable);
+        }
+    }
+
+    /** What this instance knows of one channel; a null stored hash means "no such channel". */
+    private static final class KnownChannel {
+        final String storedHash;
+        final long loadedAtNanos;
+        final Set<ByteBuffer> rejectedDigests;
+        volatile byte[] acceptedDigest;
+
+        KnownChannel(String storedHash, long loadedAtNanos, Set<ByteBuffer> rejectedDigests) {
+            this.storedHash = storedHash;
+            this.loadedAtNanos = loadedAtNanos;
+            this.rejectedDigests = rejectedDigests;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.contactcenter.reports.report;
+
+import com.contactcenter.reports.db.DatabaseDialect;
+import com.contactcenter.reports.failure.StorageUnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+
+/**
+ * Records status reports in {@code message_report}, at most once per {@code (bsp, channel_id, gs_id, status)}.
+ * Every time is stored as UTC in a column without a time zone. Thread-safe: it holds no connection.
+ */
+public final class ReportDao {
+    private static final String COLUMNS = "bsp, channel_id, gs_id, message_id, destination, status, status_time,"
+            + " report_time, received_at, error_code, error_reason, raw_report";
+    private static final String PARAMETERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    /** PostgreSQL: a conflict on the unique key inserts nothing, atomically, even under concurrent inserts. */
+    static final String INSERT_POSTGRESQL = "INSERT INTO message_report (" + COLUMNS + ") VALUES (" + PARAMETERS
+            + ") ON CONFLICT (bsp, channel_id, gs_id, status) DO NOTHING";
+
+    /**
+     * MariaDB/MySQL: IGNORE turns the duplicate-key error into "0 rows". It would also turn a too-long or missing
+     * value into a warning, which cannot happen here: {@link StatusReport} refuses both before any SQL runs.
+     */
+    static final String INSERT_MARIADB = "INSERT IGNORE INTO message_report (" + COLUMNS + ") VALUES (" + PARAMETERS
+            + ")";
+
+    /** H2: the standard MERGE that inserts only when no row has the key; a concurrent twin is caught as 23505. */
+    static final String INSERT_H2 = "MERGE INTO message_report r"
+            + " USING (VALUES (CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
+            + " CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(32)), CAST(? AS TIMESTAMP(3)),"
+            + " CAST(? AS TIMESTAMP(3)), CAST(? AS TIMESTAMP(3)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(2000)),"
+            + " CAST(? AS CHARACTER VARYING(1000000))))"
+            + " AS n(" + COLUMNS + ")"
+            + " ON r.bsp = n.bsp AND r.channel_id = n.channel_id AND r.gs_id = n.gs_id AND r.status = n.status"
+            + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (n.bsp, n.channel_id, n.gs_id, n.message_id,"
+            + " n.destination, n.status, n.status_time, n.report_time, n.received_at, n.error_code, n.error_reason,"
+            + " n.raw_report)";
+
+    private final DataSource dataSource;
+    private final DatabaseDialect dialect;
+    private final Clock clock;
+    private final String insertStatement;
+
+    public ReportDao(DataSource dataSource, DatabaseDialect dialect, Clock clock) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.clock = clock;
+        this.insertStatement = insertStatementFor(dialect);
+    }
+
+    private static String insertStatementFor(DatabaseDialect dialect) {
+        switch (dialect) {
+            case POSTGRESQL:
+                return INSERT_POSTGRESQL;
+            case MARIADB:
+                return INSERT_MARIADB;
+            default:
+                return INSERT_H2;
+        }
+    }
+
+    /**
+     * Records the report and returns once its row is committed (or was already there). Throws
+     * {@link StorageUnavailableException} when the database cannot commit: the caller must then not acknowledge.
+     */
+    public RecordOutcome record(StatusReport report) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement insert = connection.prepareStatement(insertStatement)) {
+                bind(insert, report, clock.instant());
+                return insert.executeUpdate() == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.STORED;
+            } catch (SQLException failed) {
+                if (dialect.isUniqueViolation(failed)) {
+                    // The same event committed by a concurrent request between our check and our insert.
+                    return RecordOutcome.DUPLICATE;
+                }
+                throw failed;
+            }
+        } catch (SQLException failed) {
+            throw new StorageUnavailableException("the report could not be stored; retry later", failed);
+        }
+    }
+
+    private static void bind(PreparedStatement insert, StatusReport report, Instant receivedAt)
+            throws SQLException {
+        insert.setString(1, report.bsp());
+        insert.setString(2, report.channelId());
+        insert.setString(3, report.gsId());
+        insert.setString(4, report.messageId());
+        insert.setString(5, report.destination());
+        insert.setString(6, report.status());
+        setTime(insert, 7, report.statusTime());
+        setTime(insert, 8, report.reportTime());
+        setTime(insert, 9, receivedAt);
+        insert.setString(10, report.errorCode());
+        insert.setString(11, report.errorReason());
+        insert.setString(12, report.rawReport());
+    }
+
+    static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
+        if (time == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setObject(index, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
+        }
+    }
+}
