@@ -1,0 +1,146 @@
+package com.contactcenter.reports.admin;
+
+import com.contactcenter.reports.channel.Channel;
+import com.contactcenter.reports.channel.ChannelAddress;
+import com.contactcenter.reports.channel.ChannelAuthenticator;
+import com.contactcenter.reports.channel.ChannelDao;
+import com.contactcenter.reports.channel.PasswordHashing;
+import com.contactcenter.reports.failure.ErrorResponses;
+import com.contactcenter.reports.failure.InvalidRequestException;
+import com.contactcenter.reports.failure.MethodNotAllowedException;
+import com.contactcenter.reports.failure.NotFoundException;
+import com.contactcenter.reports.failure.ReceiverException;
+import com.contactcenter.reports.startup.ReceiverComponents;
+import com.contactcenter.reports.webhook.JsonBodyReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /admin/channels}, {@code PUT} and {@code DELETE /admin/channels/{bsp}/{channelId}}. web.xml restricts
+ * it to the role {@code webhook-admin}; nothing it answers contains a password or a hash.
+ */
+@WebServlet(urlPatterns = {"/admin/channels", "/admin/channels/*"})
+public class ChannelAdminServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(ChannelAdminServlet.class.getName());
+    private static final int MIN_PASSWORD_LENGTH = 8;
+    private static final int MAX_PASSWORD_LENGTH = 256;
+    private static final int MAX_BODY_BYTES = 4096;
+
+    private transient Jsonb jsonb;
+    private transient ChannelDao channels;
+    private transient PasswordHashing passwordHashing;
+    private transient ChannelAuthenticator authenticator;
+    private transient JsonBodyReader bodyReader;
+
+    @Override
+    public void init() {
+        ReceiverComponents components = ReceiverComponents.of(getServletContext());
+        jsonb = components.jsonb();
+        channels = components.channels();
+        passwordHashing = components.passwordHashing();
+        authenticator = components.authenticator();
+        bodyReader = new JsonBodyReader(MAX_BODY_BYTES);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Answers about credentials must not linger in a browser or proxy cache.
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            String path = request.getPathInfo();
+            if (path == null || "/".equals(path)) {
+                if (!"GET".equals(request.getMethod())) {
+                    throw new MethodNotAllowedException(request.getMethod(), "GET");
+                }
+                sendJson(response, HttpServletResponse.SC_OK, jsonb.toJson(channels.findAll()));
+                return;
+            }
+            ChannelAddress address = address(path);
+            switch (request.getMethod()) {
+                case "PUT":
+                    put(request, response, address);
+                    break;
+                case "DELETE":
+                    delete(response, address);
+                    break;
+                default:
+                    throw new MethodNotAllowedException(request.getMethod(), "PUT, DELETE");
+            }
+        } catch (ReceiverException rejected) {
+            ErrorResponses.send(response, rejected);
+        }
+    }
+
+    private void put(HttpServletRequest request, HttpServletResponse response, ChannelAddress address)
+            throws IOException {
+        String password = password(bodyReader.read(request));
+        String hash = passwordHashing.hash(password);
+        boolean created = channels.save(address, hash);
+        authenticator.remember(address, hash, password);
+        LOG.log(Level.INFO, "Channel {0} {1} by {2}", address, created ? "created" : "given a new webhook password",
+                request.getRemoteUser());
+        // Deleted again by a concurrent request: there is nothing to show, and the password was still set.
+        Channel channel = channels.find(address).orElseThrow(() -> new NotFoundException("no such channel"));
+        if (created) {
+            response.setHeader("Location", request.getRequestURL().toString());
+        }
+        sendJson(response, created ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_OK, jsonb.toJson(channel));
+    }
+
+    private void delete(HttpServletResponse response, ChannelAddress address) {
+        if (!channels.delete(address)) {
+            throw new NotFoundException("no such channel");
+        }
+        authenticator.forget(address);
+        LOG.log(Level.INFO, "Channel {0} deleted; its reports stay in message_report", address);
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static ChannelAddress address(String path) {
+        String[] segments = path.split("/", -1);
+        if (segments.length != 3 || !segments[0].isEmpty()) {
+            throw new NotFoundException("no such resource: use /admin/channels/{bsp}/{channelId}");
+        }
+        if (!ChannelAddress.SUPPORTED_BSPS.contains(segments[1])) {
+            throw new NotFoundException("unsupported integrator; supported: " + ChannelAddress.SUPPORTED_BSPS);
+        }
+        return ChannelAddress.of(segments[1], segments[2]).orElseThrow(() -> new InvalidRequestException(
+                "channelId must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+    }
+
+    private String password(String body) {
+        WebhookPasswordChange change;
+        try {
+            change = jsonb.fromJson(body, WebhookPasswordChange.class);
+        } catch (JsonbException malformed) {
+            throw new InvalidRequestException("body must be {\"webhookPassword\": \"...\"}");
+        }
+        String password = change == null ? null : change.webhookPassword();
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new InvalidRequestException("webhookPassword must be " + MIN_PASSWORD_LENGTH + " to "
+                    + MAX_PASSWORD_LENGTH + " characters");
+        }
+        // Gupshup sends it back in an HTTP header, where control characters cannot travel (RFC 9110 section 5.5).
+        if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidRequestException("webhookPassword must not contain control characters");
+        }
+        return password;
+    }
+
+    private static void sendJson(HttpServletResponse response, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

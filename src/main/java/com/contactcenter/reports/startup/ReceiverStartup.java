@@ -1,0 +1,87 @@
+package com.contactcenter.reports.startup;
+
+import com.contactcenter.reports.channel.ChannelAuthenticator;
+import com.contactcenter.reports.channel.ChannelDao;
+import com.contactcenter.reports.channel.PasswordHashing;
+import com.contactcenter.reports.config.Settings;
+import com.contactcenter.reports.db.DatabaseDialect;
+import com.contactcenter.reports.db.ReportsDataSource;
+import com.contactcenter.reports.db.SchemaMigration;
+import com.contactcenter.reports.report.ReportDao;
+import com.contactcenter.reports.webhook.GupshupReportParser;
+import com.contactcenter.reports.webhook.WebhookCounters;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * Builds the receiver when the container deploys it: settings, DataSource, schema, DAOs. Any failure here fails the
+ * deployment with a message that names what is missing, rather than failing the first request.
+ */
+@WebListener
+public class ReceiverStartup implements ServletContextListener {
+    private static final System.Logger LOG = System.getLogger(ReceiverStartup.class.getName());
+
+    /**
+     * Set by a deployment (the {@code mvn jetty:run} default) whose admin user takes its password from an
+     * environment variable: names that variable, so that startup can say when it is missing.
+     */
+    static final String ADMIN_PASSWORD_VARIABLE = "reports.admin-password-variable";
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        Settings settings = Settings.load(context);
+        DataSource dataSource = ReportsDataSource.lookup();
+        DatabaseDialect dialect = DatabaseDialect.of(dataSource);
+        if (settings.migrateSchema()) {
+            SchemaMigration.migrate(dataSource, dialect);
+        } else {
+            LOG.log(Level.INFO, "{0} is false: the schema is left to the DBA (scripts in {1})",
+                    Settings.MIGRATE_SCHEMA, String.join(", ", dialect.migrationLocations()));
+        }
+        Clock clock = Clock.systemUTC();
+        Jsonb jsonb = JsonbBuilder.create();
+        ChannelDao channels = new ChannelDao(dataSource, dialect, clock);
+        PasswordHashing passwordHashing = new PasswordHashing();
+        context.setAttribute(ReceiverComponents.ATTRIBUTE, new ReceiverComponents(settings, jsonb,
+                new GupshupReportParser(jsonb, JsonProvider.provider(), settings.storeRawReport()),
+                new ReportDao(dataSource, dialect, clock), channels, passwordHashing,
+                new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(), System::nanoTime),
+                new WebhookCounters()));
+        warnWhenAdminPasswordIsMissing(context);
+        LOG.log(Level.INFO, "Receiving WhatsApp reports at {0}/on/whatsapp/'{'bsp'}'/message/'{'channelId'}' into {1}",
+                context.getContextPath(), dialect);
+    }
+
+    private static void warnWhenAdminPasswordIsMissing(ServletContext context) {
+        String variable = context.getInitParameter(ADMIN_PASSWORD_VARIABLE);
+        if (variable != null) {
+            String password = System.getenv(variable);
+            if (password == null || password.isBlank()) {
+                LOG.log(Level.WARNING, "The admin API refuses everyone: its user ''admin'' takes its password from"
+                        + " the environment variable {0}, which is not set. Restart with, for example:"
+                        + " {0}=choose-a-password mvn jetty:run", variable);
+            }
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        Object components = event.getServletContext().getAttribute(ReceiverComponents.ATTRIBUTE);
+        if (components instanceof ReceiverComponents) {
+            try {
+                ((ReceiverComponents) components).jsonb().close();
+            } catch (Exception ignored) {
+                // Nothing is left to release at undeploy.
+            }
+        }
+    }
+}

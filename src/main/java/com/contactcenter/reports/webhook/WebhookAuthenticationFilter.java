@@ -1,0 +1,56 @@
+package com.contactcenter.reports.webhook;
+
+import com.contactcenter.reports.channel.ChannelAddress;
+import com.contactcenter.reports.channel.ChannelAuthenticator;
+import com.contactcenter.reports.failure.AuthenticationFailedException;
+import com.contactcenter.reports.failure.ErrorResponses;
+import com.contactcenter.reports.failure.ReceiverException;
+import com.contactcenter.reports.startup.ReceiverComponents;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * Reads the channel from the webhook's path and lets a POST through only when its {@code Authorization} header is
+ * the channel's webhook password. Other methods pass unauthenticated to the servlet, which refuses them with 405
+ * before reading anything.
+ */
+@WebFilter(urlPatterns = "/on/*")
+public class WebhookAuthenticationFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(WebhookAuthenticationFilter.class.getName());
+    private static final String AUTHORIZATION = "Authorization";
+
+    private transient ChannelAuthenticator authenticator;
+
+    @Override
+    public void init() {
+        authenticator = ReceiverComponents.of(getServletContext()).authenticator();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            ChannelAddress channel = WebhookPath.parse(request.getPathInfo());
+            if ("POST".equals(request.getMethod())) {
+                // The interface sends the raw password, with no "Basic" or "Bearer" scheme.
+                if (!authenticator.authenticate(channel, request.getHeader(AUTHORIZATION))) {
+                    throw new AuthenticationFailedException("missing or wrong Authorization for this channel");
+                }
+                request.setAttribute(WebhookPath.AUTHENTICATED_CHANNEL, channel);
+            }
+        } catch (ReceiverException rejected) {
+            LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
+                    request.getRemoteAddr(), rejected.getMessage());
+            ErrorResponses.send(response, rejected);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
