@@ -37,7 +37,7 @@ public class WebhookAuthenticationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         try {
-            ChannelAddress channel = WebhookPath.parse(request.getPathInfo());
+            ChannelAddress channel = WebhookPath.parse(request.getRequestURI(), request.getPathInfo());
             if ("POST".equals(request.getMethod())) {
                 // The interface sends the raw password, with no "Basic" or "Bearer" scheme.
                 if (!authenticator.authenticate(channel, request.getHeader(AUTHORIZATION))) {
