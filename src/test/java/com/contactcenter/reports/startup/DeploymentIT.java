@@ -1,0 +1,86 @@
+package com.contactcenter.reports.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.contactcenter.reports.testing.ReceiverServer;
+import com.contactcenter.reports.testing.Samples;
+import com.contactcenter.reports.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How the built WAR deploys: what it needs from the container, and its settings. */
+class DeploymentIT {
+
+    private static String messages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void missingDataSourceFailsDeploymentNamingIt() {
+        Exception failure = assertThrows(Exception.class, () -> ReceiverServer.start(null).close());
+        // Jetty refuses an unbound resource-ref before the receiver starts ("Nothing to bind for name
+        // jdbc/reports"); containers that bind lazily reach the receiver's own message, which names it too.
+        assertTrue(messages(failure).contains("jdbc/reports"), messages(failure));
+    }
+
+    @Test
+    void invalidSettingFailsDeploymentNamingIt() {
+        try (TestDatabase database = TestDatabase.h2()) {
+            Exception failure = assertThrows(Exception.class, () -> ReceiverServer.start(database.dataSource(),
+                    ReceiverServer.settings("reports.max-body-bytes", "lots")).close());
+            assertTrue(messages(failure).contains(
+                    "Setting reports.max-body-bytes must be a whole number from 1024 to 1000000, not 'lots'"),
+                    messages(failure));
+        }
+    }
+
+    @Test
+    void schemaIsCreatedAtStartup() throws Exception {
+        try (TestDatabase database = TestDatabase.h2(); ReceiverServer server = ReceiverServer.start(
+                database.dataSource())) {
+            assertEquals(List.of(Map.of("version", "1"), Map.of("version", "2")), database.rows("SELECT \"version\""
+                    + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL AND \"success\" = TRUE"
+                    + " ORDER BY \"installed_rank\""));
+            assertEquals(201, server.putChannel("1", "webhook-password").statusCode());
+        }
+    }
+
+    @Test
+    void automaticMigrationCanBeSwitchedOff() throws Exception {
+        try (TestDatabase database = TestDatabase.h2(); ReceiverServer server = ReceiverServer.start(
+                database.dataSource(), ReceiverServer.settings("reports.migrate-schema", "false"))) {
+            assertEquals(0, database.count(
+                    "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'message_report'"));
+            // Without the DBA's scripts there is nowhere to store a report: refused, not acknowledged.
+            assertEquals(503, server.putChannel("1", "webhook-password").statusCode());
+        }
+    }
+
+    @Test
+    void rawReportStorageCanBeSwitchedOff() throws Exception {
+        try (TestDatabase database = TestDatabase.h2(); ReceiverServer server = ReceiverServer.start(
+                database.dataSource(), ReceiverServer.settings("reports.store-raw-report", "false"))) {
+            server.putChannel("1", "webhook-password");
+            assertEquals(200, server.postReport("1", "webhook-password", Samples.body("read")).statusCode());
+            assertNull(database.rows("SELECT raw_report FROM message_report").get(0).get("raw_report"));
+        }
+    }
+
+    @Test
+    void bodyLimitIsConfigurable() throws Exception {
+        try (TestDatabase database = TestDatabase.h2(); ReceiverServer server = ReceiverServer.start(
+                database.dataSource(), ReceiverServer.settings("reports.max-body-bytes", "1024"))) {
+            server.putChannel("1", "webhook-password");
+            String body = Samples.body("read").replace("}}}", "},\"padding\":\"" + "x".repeat(1024) + "\"}}");
+            assertEquals(413, server.postReport("1", "webhook-password", body).statusCode());
+        }
+    }
+}
