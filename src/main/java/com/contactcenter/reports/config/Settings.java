@@ -11,12 +11,22 @@ import javax.naming.NamingException;
  * name under {@code java:comp/env} (how Tomcat, Jetty and WildFly let operators override a WAR), else from a
  * {@code context-param}, else from its default. A bad value fails the deployment with a message naming the setting.
  */
-public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds) {
+public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds,
+        int queueCapacity, int batchSize, int commitWaitMillis) {
 
     public static final String MAX_BODY_BYTES = "reports.max-body-bytes";
     public static final String STORE_RAW_REPORT = "reports.store-raw-report";
     public static final String MIGRATE_SCHEMA = "reports.migrate-schema";
     public static final String CHANNEL_REFRESH_SECONDS = "reports.channel-refresh-seconds";
+    public static final String QUEUE_CAPACITY = "reports.queue-capacity";
+    public static final String BATCH_SIZE = "reports.batch-size";
+    public static final String COMMIT_WAIT_MILLIS = "reports.commit-wait-millis";
+
+    /**
+     * Gupshup considers a callback failed when no 2xx arrives within 10 seconds; a request must have its answer,
+     * 200 or 503, well before that.
+     */
+    public static final int MAX_COMMIT_WAIT_MILLIS = 8000;
 
     /**
      * The largest accepted body; {@code raw_report} on H2 is a CHARACTER VARYING(1000000), and a UTF-8 body of n
@@ -25,7 +35,7 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final int MAX_BODY_BYTES_LIMIT = 1_000_000;
 
     public static Settings defaults() {
-        return new Settings(64 * 1024, true, true, 10);
+        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000);
     }
 
     public static Settings load(ServletContext context) {
@@ -34,7 +44,10 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
                 intSetting(context, MAX_BODY_BYTES, defaults.maxBodyBytes(), 1024, MAX_BODY_BYTES_LIMIT),
                 booleanSetting(context, STORE_RAW_REPORT, defaults.storeRawReport()),
                 booleanSetting(context, MIGRATE_SCHEMA, defaults.migrateSchema()),
-                intSetting(context, CHANNEL_REFRESH_SECONDS, defaults.channelRefreshSeconds(), 0, 3600));
+                intSetting(context, CHANNEL_REFRESH_SECONDS, defaults.channelRefreshSeconds(), 0, 3600),
+                intSetting(context, QUEUE_CAPACITY, defaults.queueCapacity(), 1, 1_000_000),
+                intSetting(context, BATCH_SIZE, defaults.batchSize(), 1, 10_000),
+                intSetting(context, COMMIT_WAIT_MILLIS, defaults.commitWaitMillis(), 100, MAX_COMMIT_WAIT_MILLIS));
     }
 
     private static int intSetting(ServletContext context, String name, int fallback, int min, int max) {

@@ -5,11 +5,14 @@ import com.contactcenter.reports.failure.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -68,24 +71,78 @@ public final class ReportDao {
     }
 
     /**
-     * Records the report and returns once its row is committed (or was already there). Throws
+     * Records one report and returns once its row is committed (or was already there). Throws
      * {@link StorageUnavailableException} when the database cannot commit: the caller must then not acknowledge.
      */
     public RecordOutcome record(StatusReport report) {
+        return recordAll(List.of(report)).get(0);
+    }
+
+    /**
+     * Records the reports in one batch and one transaction, and returns once it has committed: the outcome of each,
+     * in order. Should a concurrent writer (another instance) commit one of the same events first, the batch is
+     * rolled back and recorded again row by row, so a duplicate never fails the others.
+     *
+     * <p>Some drivers report no per-row counts for a batch; those rows are {@link RecordOutcome#UNCOUNTED}.
+     */
+    public List<RecordOutcome> recordAll(List<StatusReport> reports) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            try (PreparedStatement insert = connection.prepareStatement(insertStatement)) {
-                bind(insert, report, clock.instant());
-                return insert.executeUpdate() == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.STORED;
+            try {
+                return insertBatch(connection, reports);
             } catch (SQLException failed) {
-                if (dialect.isUniqueViolation(failed)) {
-                    // The same event committed by a concurrent request between our check and our insert.
-                    return RecordOutcome.DUPLICATE;
+                rollback(connection);
+                if (!dialect.isUniqueViolation(failed)) {
+                    throw failed;
                 }
-                throw failed;
+                List<RecordOutcome> outcomes = new ArrayList<>(reports.size());
+                for (StatusReport report : reports) {
+                    outcomes.add(insertAlone(connection, report));
+                }
+                return outcomes;
             }
         } catch (SQLException failed) {
             throw new StorageUnavailableException("the report could not be stored; retry later", failed);
+        }
+    }
+
+    private List<RecordOutcome> insertBatch(Connection connection, List<StatusReport> reports) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement(insertStatement)) {
+            Instant receivedAt = clock.instant();
+            for (StatusReport report : reports) {
+                bind(insert, report, receivedAt);
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            connection.commit();
+            List<RecordOutcome> outcomes = new ArrayList<>(counts.length);
+            for (int count : counts) {
+                outcomes.add(count == Statement.SUCCESS_NO_INFO ? RecordOutcome.UNCOUNTED
+                        : count == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.STORED);
+            }
+            return outcomes;
+        }
+    }
+
+    private RecordOutcome insertAlone(Connection connection, StatusReport report) throws SQLException {
+        connection.setAutoCommit(true);
+        try (PreparedStatement insert = connection.prepareStatement(insertStatement)) {
+            bind(insert, report, clock.instant());
+            return insert.executeUpdate() == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.STORED;
+        } catch (SQLException failed) {
+            if (dialect.isUniqueViolation(failed)) {
+                // The same event committed by a concurrent writer between our check and our insert.
+                return RecordOutcome.DUPLICATE;
+            }
+            throw failed;
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException alreadyBroken) {
+            // The connection is gone, and with it the transaction.
         }
     }
 

@@ -8,6 +8,7 @@ import com.contactcenter.reports.db.DatabaseDialect;
 import com.contactcenter.reports.db.ReportsDataSource;
 import com.contactcenter.reports.db.SchemaMigration;
 import com.contactcenter.reports.report.ReportDao;
+import com.contactcenter.reports.report.ReportWriter;
 import com.contactcenter.reports.webhook.GupshupReportParser;
 import com.contactcenter.reports.webhook.WebhookCounters;
 import jakarta.json.bind.Jsonb;
@@ -19,6 +20,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -53,7 +55,9 @@ public class ReceiverStartup implements ServletContextListener {
         PasswordHashing passwordHashing = new PasswordHashing();
         context.setAttribute(ReceiverComponents.ATTRIBUTE, new ReceiverComponents(settings, jsonb,
                 new GupshupReportParser(jsonb, JsonProvider.provider(), settings.storeRawReport()),
-                new ReportDao(dataSource, dialect, clock), channels, passwordHashing,
+                new ReportWriter(new ReportDao(dataSource, dialect, clock), settings.queueCapacity(),
+                        settings.batchSize(), Duration.ofMillis(settings.commitWaitMillis())),
+                channels, passwordHashing,
                 new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(), System::nanoTime),
                 new WebhookCounters()));
         warnWhenAdminPasswordIsMissing(context);
@@ -77,6 +81,8 @@ public class ReceiverStartup implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         Object components = event.getServletContext().getAttribute(ReceiverComponents.ATTRIBUTE);
         if (components instanceof ReceiverComponents) {
+            // Reports already queued are committed before the writer stops; their requests are still waiting.
+            ((ReceiverComponents) components).reports().close();
             try {
                 ((ReceiverComponents) components).jsonb().close();
             } catch (Exception ignored) {

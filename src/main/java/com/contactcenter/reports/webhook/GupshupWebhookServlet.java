@@ -7,7 +7,7 @@ import com.contactcenter.reports.failure.MethodNotAllowedException;
 import com.contactcenter.reports.failure.ReceiverException;
 import com.contactcenter.reports.failure.StorageUnavailableException;
 import com.contactcenter.reports.report.RecordOutcome;
-import com.contactcenter.reports.report.ReportDao;
+import com.contactcenter.reports.report.ReportWriter;
 import com.contactcenter.reports.report.StatusReport;
 import com.contactcenter.reports.startup.ReceiverComponents;
 import jakarta.servlet.annotation.WebServlet;
@@ -29,7 +29,7 @@ public class GupshupWebhookServlet extends HttpServlet {
 
     private transient JsonBodyReader bodyReader;
     private transient GupshupReportParser parser;
-    private transient ReportDao reports;
+    private transient ReportWriter reports;
     private transient WebhookCounters counters;
 
     @Override

@@ -137,6 +137,39 @@ class ReportDaoTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void batchHoldingOneEventTwiceStoresItOnce(DatabaseDialect dialect) {
+        try (TestDatabase database = TestDatabase.create(dialect).migrated()) {
+            List<RecordOutcome> outcomes = dao(database).recordAll(List.of(report("gs-1", "sent"),
+                    report("gs-1", "delivered"), report("gs-1", "sent")));
+            assertEquals(countsOrUncounted(dialect, RecordOutcome.STORED, RecordOutcome.STORED,
+                    RecordOutcome.DUPLICATE), outcomes);
+            assertEquals(2, database.count("SELECT COUNT(*) FROM message_report"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void batchMeetingRowsAlreadyStoredStoresOnlyTheNewOnes(DatabaseDialect dialect) {
+        try (TestDatabase database = TestDatabase.create(dialect).migrated()) {
+            ReportDao dao = dao(database);
+            dao.record(report("gs-1", "sent"));
+            assertEquals(countsOrUncounted(dialect, RecordOutcome.DUPLICATE, RecordOutcome.STORED),
+                    dao.recordAll(List.of(report("gs-1", "sent"), report("gs-2", "sent"))));
+            assertEquals(2, database.count("SELECT COUNT(*) FROM message_report"));
+        }
+    }
+
+    /** MariaDB's driver sends a batch in bulk and reports no per-row count (SUCCESS_NO_INFO). */
+    private static List<RecordOutcome> countsOrUncounted(DatabaseDialect dialect, RecordOutcome... counted) {
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (RecordOutcome outcome : counted) {
+            outcomes.add(dialect == DatabaseDialect.MARIADB ? RecordOutcome.UNCOUNTED : outcome);
+        }
+        return outcomes;
+    }
+
     @Test
     void databaseThatCannotCommitMakesStorageUnavailable() {
         try (TestDatabase database = TestDatabase.h2().migrated()) {

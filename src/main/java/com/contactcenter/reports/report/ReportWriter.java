@@ -1,0 +1,135 @@
+package com.contactcenter.reports.report;
+
+import com.contactcenter.reports.failure.StorageUnavailableException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Group commit: request threads hand their reports to one writer thread, which records whatever has queued up
+ * meanwhile in one batch and one transaction; each request returns when its own batch has committed, never before.
+ * A commit costs about the same for one row as for hundreds, so under load the rows per commit grow with the rate.
+ *
+ * <p>The queue is bounded: when the writer is behind, a report is refused at once (503, Gupshup retries) rather than
+ * queued without limit, and a request never waits longer than the wait bound, which stays well under the 10 s after
+ * which Gupshup gives up on an answer. Thread-safe.
+ */
+public final class ReportWriter implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ReportWriter.class.getName());
+    private static final long IDLE_POLL_MILLIS = 200;
+
+    private final ReportDao reports;
+    private final BlockingQueue<PendingReport> queue;
+    private final int maxBatchSize;
+    private final long waitNanos;
+    private final Thread writer;
+    private volatile boolean accepting = true;
+
+    public ReportWriter(ReportDao reports, int queueCapacity, int maxBatchSize, Duration waitBound) {
+        this.reports = reports;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxBatchSize = maxBatchSize;
+        this.waitNanos = waitBound.toNanos();
+        this.writer = new Thread(this::writeUntilClosed, "report-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Records the report and returns once it is committed.
+     *
+     * @throws StorageUnavailableException when the queue is full, the database fails, or the commit takes longer
+     *     than the wait bound: the report is then not acknowledged (it may still be committed later, which a retry
+     *     finds as a duplicate)
+     */
+    public RecordOutcome record(StatusReport report) {
+        PendingReport pending = new PendingReport(report);
+        if (!accepting || !queue.offer(pending)) {
+            throw new StorageUnavailableException("the receiver is busy; retry later", null);
+        }
+        try {
+            return pending.outcome.get(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            throw new StorageUnavailableException("the report was not committed in time; retry later", slow);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof StorageUnavailableException) {
+                throw (StorageUnavailableException) failed.getCause();
+            }
+            throw new StorageUnavailableException("the report could not be stored; retry later", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("the receiver is stopping; retry later", interrupted);
+        }
+    }
+
+    /** The number of reports waiting for the writer. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    private void writeUntilClosed() {
+        List<PendingReport> batch = new ArrayList<>(maxBatchSize);
+        while (accepting || !queue.isEmpty()) {
+            try {
+                PendingReport first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatchSize - 1);
+                write(batch);
+            } catch (InterruptedException stop) {
+                accepting = false;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<PendingReport> batch) {
+        List<StatusReport> statusReports = new ArrayList<>(batch.size());
+        for (PendingReport pending : batch) {
+            statusReports.add(pending.report);
+        }
+        try {
+            List<RecordOutcome> outcomes = reports.recordAll(statusReports);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).outcome.complete(outcomes.get(i));
+            }
+        } catch (RuntimeException failed) {
+            if (!(failed instanceof StorageUnavailableException)) {
+                LOG.log(Level.ERROR, "Recording a batch of " + batch.size() + " reports failed", failed);
+            }
+            for (PendingReport pending : batch) {
+                pending.outcome.completeExceptionally(failed);
+            }
+        }
+    }
+
+    /** Stops taking reports, records those already queued, and stops the writer. */
+    @Override
+    public void close() {
+        accepting = false;
+        try {
+            writer.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class PendingReport {
+        final StatusReport report;
+        final CompletableFuture<RecordOutcome> outcome = new CompletableFuture<>();
+
+        PendingReport(StatusReport report) {
+            this.report = report;
+        }
+    }
+}
