@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# The receiver's load benchmark (README.md, "Performance"). For each database (H2, the embedded default, and
+# PostgreSQL), in one run:
+#   1. the database's ceiling: one thread batch-inserting the same rows with the receiver's statement (DatabaseCeiling);
+#   2. the receiver started as the README starts it (mvn jetty:run, -Xmx256m) plus a no-op web app in the same Jetty;
+#   3. wrk (2 threads, keep-alive connections) at saturation against the receiver and against the no-op servlet,
+#      then at fixed offered loads of 25, 50 and 75 % of the receiver's saturation (p50/p99 latency);
+#   4. the receiver stopped: rows stored must equal the 200 answers counted by wrk;
+#   5. the table prefilled to BENCH_PREFILL_ROWS rows, the receiver restarted and saturated again.
+# Peak heap is sampled with jstat throughout. Prints one line per figure and a summary; exits non-zero when a
+# check fails (rows != 200s, an OutOfMemoryError). Needs wrk (apt-get install wrk), psql for PostgreSQL.
+#
+# Settings (environment): BENCH_DATABASES ("h2 postgresql"), BENCH_SECONDS (20), BENCH_CONNECTIONS (32),
+# BENCH_PREFILL_ROWS (10000000), BENCH_PORT (18080), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DATABASES=${BENCH_DATABASES:-"h2 postgresql"}
+RUN_SECONDS=${BENCH_SECONDS:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+PREFILL_ROWS=${BENCH_PREFILL_ROWS:-10000000}
+PORT=${BENCH_PORT:-18080}
+PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
+PG_PORT=${BENCH_PG_PORT:-5432}
+PG_USER=${BENCH_PG_USER:-postgres}
+OUT=$PWD/target/bench
+ADMIN_PASSWORD=bench-admin-password
+WEBHOOK_PASSWORD=bench-webhook-password
+CHANNEL=bench-channel
+RECEIVER_URL=http://127.0.0.1:$PORT/social/on/whatsapp/gupshup/message/$CHANNEL
+NOOP_URL=http://127.0.0.1:$PORT/noop/
+MARKER=bench-$$
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+rm -rf "$OUT" && mkdir -p "$OUT"
+failures=0
+summary=()
+
+figure() { printf 'BENCH %-12s %-34s %s\n' "$1" "$2" "$3"; summary+=("$(printf '%-12s %-34s %s' "$1" "$2" "$3")"); }
+fail() { echo "BENCH FAILED: $*" >&2; failures=$((failures + 1)); }
+
+echo "== building (test classes hold the no-op servlet and the ceiling tools)"
+mvn -q -B -ntp test-compile
+mvn -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath" >/dev/null
+CLASSPATH_TOOLS="$PWD/target/test-classes:$PWD/target/classes:$(cat "$OUT/classpath")"
+H2_JAR=$(tr ':' '\n' < "$OUT/classpath" | grep '/h2-[0-9.]*\.jar$')
+
+receiver_pid=""
+sampler_pid=""
+stop_receiver() {
+  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  sampler_pid=""
+  if [ -n "$receiver_pid" ]; then
+    kill "$receiver_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$receiver_pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$receiver_pid" 2>/dev/null || true
+  fi
+  receiver_pid=""
+}
+trap stop_receiver EXIT
+
+start_receiver() { # $1 jdbc url, $2 user, $3 log name
+  MAVEN_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError" REPORTS_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    mvn -q -B -ntp -P bench jetty:run -Djetty.http.port="$PORT" -Dreports.jdbc.url="$1" -Dreports.jdbc.user="$2" \
+      -Dbench.marker=$MARKER > "$OUT/$3.log" 2>&1 &
+  for _ in $(seq 1 120); do
+    receiver_pid=$(pgrep -f "bench.marker=$MARKER" | head -n 1 || true)
+    if [ -n "$receiver_pid" ] && curl -s -o /dev/null "http://127.0.0.1:$PORT/social/"; then break; fi
+    sleep 1
+  done
+  curl -s -o /dev/null "http://127.0.0.1:$PORT/social/" || { cat "$OUT/$3.log" >&2; echo "receiver did not start" >&2; exit 1; }
+  # Peak heap: used bytes of every generation, sampled each second.
+  (while kill -0 "$receiver_pid" 2>/dev/null; do
+     jstat -gc "$receiver_pid" 2>/dev/null | awk 'NR==2 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024 }'
+     sleep 1
+   done >> "$OUT/heap-$DB.txt") &
+  sampler_pid=$!
+  curl -s -f -o /dev/null -u "admin:$ADMIN_PASSWORD" -X PUT -H 'Content-Type: application/json' \
+    -d "{\"webhookPassword\": \"$WEBHOOK_PASSWORD\"}" "http://127.0.0.1:$PORT/social/admin/channels/gupshup/$CHANNEL"
+}
+
+OK_TOTAL=0
+run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports; prints "rate ok refused errors p50 p99"
+  local result
+  result=$(BENCH_PASSWORD=$WEBHOOK_PASSWORD BENCH_DELAY_MS=$2 BENCH_REPORT_SECONDS=$3 \
+    wrk -t2 -c"$CONNECTIONS" -d"$(($3 + 3))s" --timeout 10s -s src/bench/report-mix.lua "$1" | grep '^WRK ')
+  local ok refused errors p50 p99
+  ok=$(sed -E 's/.* ok=([0-9]+).*/\1/' <<< "$result")
+  refused=$(sed -E 's/.* refused=([0-9]+).*/\1/' <<< "$result")
+  errors=$(sed -E 's/.* errors=([0-9]+).*/\1/' <<< "$result")
+  p50=$(sed -E 's/.* p50_ms=([0-9.]+).*/\1/' <<< "$result")
+  p99=$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<< "$result")
+  echo "$((ok / $3)) $ok $refused $errors $p50 $p99"
+}
+
+count_rows() { # $1 db; the receiver must be stopped for H2
+  if [ "$1" = h2 ]; then
+    java -cp "$H2_JAR" org.h2.tools.Shell -url "$H2_URL" -user sa -sql "SELECT COUNT(*) AS N FROM message_report" \
+      | awk '/^[0-9]+$/ { print; exit }'
+  else
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_receiver -tAc "SELECT COUNT(*) FROM message_report"
+  fi
+}
+
+for DB in $DATABASES; do
+  echo "== $DB"
+  OK_TOTAL=0
+  case "$DB" in
+    h2)
+      H2_URL="jdbc:h2:file:$OUT/h2/reports;WRITE_DELAY=0"
+      URL=$H2_URL; USER=sa
+      CEILING_URL="jdbc:h2:file:$OUT/h2/ceiling;WRITE_DELAY=0"
+      ;;
+    postgresql)
+      for database in bench_receiver bench_ceiling; do
+        psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d test -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+        psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d test -qc "CREATE DATABASE $database"
+      done
+      URL="jdbc:postgresql://$PG_HOST:$PG_PORT/bench_receiver?reWriteBatchedInserts=true"; USER=$PG_USER
+      CEILING_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/bench_ceiling?reWriteBatchedInserts=true"
+      ;;
+    *) echo "unknown database $DB" >&2; exit 1 ;;
+  esac
+
+  java -Xmx256m -cp "$CLASSPATH_TOOLS" com.contactcenter.reports.bench.DatabaseCeiling "$CEILING_URL" "$USER" "" \
+    "$RUN_SECONDS" 2>/dev/null | tee "$OUT/ceiling-$DB.txt"
+  db_ceiling=$(awk -F'rows_per_second=' '/batch=500/ { print $2 }' "$OUT/ceiling-$DB.txt")
+  db_ceiling_32=$(awk -F'rows_per_second=' '/batch=32/ { print $2 }' "$OUT/ceiling-$DB.txt")
+  figure "$DB" "database ceiling, batch 500 (rows/s)" "$db_ceiling"
+  figure "$DB" "database ceiling, batch 32 (rows/s)" "$db_ceiling_32"
+
+  start_receiver "$URL" "$USER" "receiver-$DB"
+  read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 10); OK_TOTAL=$((OK_TOTAL + ok))   # warm-up
+  run_wrk "$NOOP_URL" 0 10 > /dev/null                                                   # warm-up
+  read -r noop_rate _ _ _ noop_p50 noop_p99 < <(run_wrk "$NOOP_URL" 0 "$RUN_SECONDS")
+  read -r rate ok refused errors p50 p99 < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS"); OK_TOTAL=$((OK_TOTAL + ok))
+  figure "$DB" "container ceiling, no-op (req/s)" "$noop_rate (p50 $noop_p50 ms, p99 $noop_p99 ms)"
+  figure "$DB" "receiver at saturation (reports/s)" "$rate (p50 $p50 ms, p99 $p99 ms; $refused refused, $errors errors)"
+  figure "$DB" "receiver / container ceiling" "$(awk -v a="$rate" -v b="$noop_rate" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
+  figure "$DB" "receiver / database ceiling" "$(awk -v a="$rate" -v b="$db_ceiling" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
+  for percent in 25 50 75; do
+    target=$((rate * percent / 100))
+    delay=$(awk -v c="$CONNECTIONS" -v r="$target" 'BEGIN { d = c * 1000 / r; printf "%d", (d < 1 ? 1 : d) }')
+    read -r achieved ok refused errors p50 p99 < <(run_wrk "$RECEIVER_URL" "$delay" "$RUN_SECONDS")
+    OK_TOTAL=$((OK_TOTAL + ok))
+    figure "$DB" "at $percent % of saturation" "$achieved reports/s offered ~$target: p50 $p50 ms, p99 $p99 ms"
+  done
+  stop_receiver
+  grep -q OutOfMemoryError "$OUT/receiver-$DB.log" && fail "$DB: OutOfMemoryError"
+  rows=$(count_rows "$DB")
+  figure "$DB" "200 answers / rows stored" "$OK_TOTAL / $rows"
+  [ "$rows" = "$OK_TOTAL" ] || fail "$DB: $OK_TOTAL reports acknowledged but $rows rows stored"
+
+  if [ "$PREFILL_ROWS" -gt 0 ]; then
+    java -Xmx256m -cp "$CLASSPATH_TOOLS" com.contactcenter.reports.bench.TablePrefill "$URL" "$USER" "" \
+      "$PREFILL_ROWS" 2>/dev/null | tee "$OUT/prefill-$DB.txt"
+    before=$((rows + PREFILL_ROWS))
+    OK_TOTAL=0
+    start_receiver "$URL" "$USER" "receiver-$DB-full"
+    read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 10); OK_TOTAL=$((OK_TOTAL + ok))   # warm-up
+    read -r full_rate ok refused errors p50 p99 < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
+    OK_TOTAL=$((OK_TOTAL + ok))
+    stop_receiver
+    grep -q OutOfMemoryError "$OUT/receiver-$DB-full.log" && fail "$DB: OutOfMemoryError"
+    figure "$DB" "saturation with $PREFILL_ROWS rows" "$full_rate reports/s (p50 $p50 ms, p99 $p99 ms)"
+    figure "$DB" "full table / empty table" "$(awk -v a="$full_rate" -v b="$rate" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
+    rows=$(count_rows "$DB")
+    figure "$DB" "200 answers / new rows (full)" "$OK_TOTAL / $((rows - before))"
+    [ "$((rows - before))" = "$OK_TOTAL" ] || fail "$DB: $OK_TOTAL acknowledged but $((rows - before)) new rows"
+  fi
+  figure "$DB" "peak heap used (MB, -Xmx256m)" "$(sort -n "$OUT/heap-$DB.txt" | tail -n 1)"
+done
+
+echo
+echo "== summary ($(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), wrk -t2 -c$CONNECTIONS, load generator on the same machine)"
+printf '%s\n' "${summary[@]}"
+if [ "$failures" -gt 0 ]; then
+  echo "BENCH: $failures check(s) failed"
+  exit 1
+fi
+echo "BENCH: all checks passed"

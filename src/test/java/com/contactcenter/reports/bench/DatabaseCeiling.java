@@ -1,0 +1,55 @@
+package com.contactcenter.reports.bench;
+
+import com.contactcenter.reports.db.DatabaseDialect;
+import com.contactcenter.reports.db.SchemaMigration;
+import com.contactcenter.reports.report.ReportDao;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The database's ceiling: one thread inserting the benchmark's rows with the receiver's own batch statement, into
+ * an empty database with the receiver's durability settings, for a fixed time. Prints rows per second for a batch
+ * of the receiver's size under the benchmark's load and for a large batch.
+ *
+ * <p>Usage: {@code DatabaseCeiling <jdbc-url> <user> <password> <seconds>}
+ */
+public final class DatabaseCeiling {
+    private DatabaseCeiling() {
+    }
+
+    public static void main(String[] arguments) {
+        DataSource dataSource = dataSource(arguments[0], arguments[1], arguments[2]);
+        Duration run = Duration.ofSeconds(Long.parseLong(arguments[3]));
+        DatabaseDialect dialect = DatabaseDialect.of(dataSource);
+        SchemaMigration.migrate(dataSource, dialect);
+        ReportDao reports = new ReportDao(dataSource, dialect, Clock.systemUTC());
+        long[] sequence = {0};
+        for (int batchSize : new int[] {32, 500}) {
+            measure(reports, batchSize, Duration.ofSeconds(3), sequence); // warm-up
+            System.out.printf("CEILING batch=%d rows_per_second=%.0f%n", batchSize,
+                    measure(reports, batchSize, run, sequence));
+        }
+    }
+
+    private static double measure(ReportDao reports, int batchSize, Duration run, long[] sequence) {
+        long rows = 0;
+        long start = System.nanoTime();
+        long end = start + run.toNanos();
+        while (System.nanoTime() < end) {
+            reports.recordAll(BenchReports.next(batchSize, sequence));
+            rows += batchSize;
+        }
+        return rows / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The same pool as the receiver's under {@code mvn jetty:run}. */
+    static DataSource dataSource(String url, String user, String password) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        return pool;
+    }
+}
