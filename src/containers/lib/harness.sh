@@ -46,14 +46,18 @@ unpack() {
 # Ports: free ones on 127.0.0.1, never the same twice in a run.
 
 TAKEN_PORTS=" "
+# free_port VARIABLE: sets VARIABLE to a port that nothing listens on (in this shell, so that TAKEN_PORTS holds),
+# taken below the kernel's range of ephemeral ports, which outgoing connections may hold at any moment.
 free_port() {
-  local port _
+  local port _ lowest=10000 ephemeral
+  read -r ephemeral _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || ephemeral=32768
+  [ "$ephemeral" -gt $((lowest + 1000)) ] || { lowest=50000 ephemeral=65000; }
   for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((lowest + RANDOM % (ephemeral - lowest)))
     case "$TAKEN_PORTS" in *" $port "*) continue ;; esac
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       TAKEN_PORTS="$TAKEN_PORTS$port "
-      echo "$port"
+      printf -v "$1" '%s' "$port"
       return 0
     fi
   done
@@ -70,7 +74,7 @@ http() {
   status=$(curl -sS -o "$CELL_DIR/response" -w '%{http_code}' --max-time 30 -X "$method" "$@" "$BASE$path") \
     || fail "$method $path: no answer from the server"
   BODY=$(cat "$CELL_DIR/response")
-  step "$method $path -> $status ${BODY:0:160}"
+  step "$method $path${NOTE:+ ($NOTE)} -> $status ${BODY:0:160}"
   [ "$status" = "$expected" ] || fail "$method $path answered $status, expected $expected: $BODY"
 }
 
@@ -79,7 +83,8 @@ post_report() {
   local expected=$1 authorization=$2 sample=$3
   local args=(-H 'Content-Type: application/json' --data-binary "@$SAMPLES/$sample")
   [ "$authorization" = - ] || args+=(-H "Authorization: $authorization")
-  http "$expected" POST /on/whatsapp/gupshup/message/acme-1 "${args[@]}"
+  NOTE="$sample, Authorization: ${authorization:0:4}..." http "$expected" POST /on/whatsapp/gupshup/message/acme-1 \
+    "${args[@]}"
   if [ "$expected" = 200 ] && [ -n "$BODY" ]; then
     fail "POST of $sample answered 200 with a body; the interface wants an empty one: $BODY"
   fi
@@ -177,7 +182,7 @@ query() {
     mariadb) mariadb_admin -e "$1" "$DB_NAME" | tr '\t' '|' ;;
     h2)
       # org.h2.tools.Shell prints a header line, padded columns and a "(N rows, M ms)" line.
-      java -cp "$DRIVER_JAR" org.h2.tools.Shell -url "$REPORTS_DB_URL" -user "$REPORTS_DB_USER" \
+      java -XX:TieredStopAtLevel=1 -cp "$DRIVER_JAR" org.h2.tools.Shell -url "$REPORTS_DB_URL" -user "$REPORTS_DB_USER" \
         -password "$REPORTS_DB_PASSWORD" -sql "$1" | sed -e '1d' -e '/^(/d' -e 's/ *| */|/g' -e 's/ *$//' ;;
   esac
 }

@@ -43,6 +43,14 @@ public enum DatabaseDialect {
         return false;
     }
 
+    /**
+     * True when a statement that fails inside a transaction is undone alone and the transaction goes on (H2,
+     * MariaDB/InnoDB); PostgreSQL instead aborts the whole transaction until it is rolled back.
+     */
+    public boolean survivesFailedStatement() {
+        return this != POSTGRESQL;
+    }
+
     public static DatabaseDialect of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return ofProductName(connection.getMetaData().getDatabaseProductName());

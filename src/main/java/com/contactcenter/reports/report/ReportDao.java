@@ -35,17 +35,12 @@ public final class ReportDao {
     static final String INSERT_MARIADB = "INSERT IGNORE INTO message_report (" + COLUMNS + ") VALUES (" + PARAMETERS
             + ")";
 
-    /** H2: the standard MERGE that inserts only when no row has the key; a concurrent twin is caught as 23505. */
-    static final String INSERT_H2 = "MERGE INTO message_report r"
-            + " USING (VALUES (CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
-            + " CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(32)), CAST(? AS TIMESTAMP(3)),"
-            + " CAST(? AS TIMESTAMP(3)), CAST(? AS TIMESTAMP(3)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(2000)),"
-            + " CAST(? AS CHARACTER VARYING(1000000))))"
-            + " AS n(" + COLUMNS + ")"
-            + " ON r.bsp = n.bsp AND r.channel_id = n.channel_id AND r.gs_id = n.gs_id AND r.status = n.status"
-            + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (n.bsp, n.channel_id, n.gs_id, n.message_id,"
-            + " n.destination, n.status, n.status_time, n.report_time, n.received_at, n.error_code, n.error_reason,"
-            + " n.raw_report)";
+    /**
+     * H2: a plain INSERT. A batch meeting a row already stored fails on the unique key and is recorded again row by
+     * row ({@link #recordAll}): duplicates are the exception, and H2's MERGE would search the unique index twice
+     * for every row of every batch to spare them.
+     */
+    static final String INSERT_H2 = "INSERT INTO message_report (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
 
     private final DataSource dataSource;
     private final DatabaseDialect dialect;
@@ -80,8 +75,9 @@ public final class ReportDao {
 
     /**
      * Records the reports in one batch and one transaction, and returns once it has committed: the outcome of each,
-     * in order. Should a concurrent writer (another instance) commit one of the same events first, the batch is
-     * rolled back and recorded again row by row, so a duplicate never fails the others.
+     * in order. When the batch meets an event already stored (H2's plain INSERT, or a concurrent writer such as
+     * another instance committing the same event first), it is rolled back and recorded again row by row, so a
+     * duplicate never fails the others.
      *
      * <p>Some drivers report no per-row counts for a batch; those rows are {@link RecordOutcome#UNCOUNTED}.
      */
@@ -94,11 +90,7 @@ public final class ReportDao {
                 if (!dialect.isUniqueViolation(failed)) {
                     throw failed;
                 }
-                List<RecordOutcome> outcomes = new ArrayList<>(reports.size());
-                for (StatusReport report : reports) {
-                    outcomes.add(insertAlone(connection, report));
-                }
-                return outcomes;
+                return insertRowByRow(connection, reports);
             }
         } catch (SQLException failed) {
             throw new StorageUnavailableException("the report could not be stored; retry later", failed);
@@ -124,18 +116,33 @@ public final class ReportDao {
         }
     }
 
-    private RecordOutcome insertAlone(Connection connection, StatusReport report) throws SQLException {
-        connection.setAutoCommit(true);
+    /**
+     * One statement per report, in one transaction where a failed statement leaves the transaction usable (H2,
+     * MariaDB), else one transaction per report (PostgreSQL aborts the whole transaction on an error).
+     */
+    private List<RecordOutcome> insertRowByRow(Connection connection, List<StatusReport> reports)
+            throws SQLException {
+        boolean oneTransaction = dialect.survivesFailedStatement();
+        connection.setAutoCommit(!oneTransaction);
+        List<RecordOutcome> outcomes = new ArrayList<>(reports.size());
         try (PreparedStatement insert = connection.prepareStatement(insertStatement)) {
-            bind(insert, report, clock.instant());
-            return insert.executeUpdate() == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.STORED;
-        } catch (SQLException failed) {
-            if (dialect.isUniqueViolation(failed)) {
-                // The same event committed by a concurrent writer between our check and our insert.
-                return RecordOutcome.DUPLICATE;
+            Instant receivedAt = clock.instant();
+            for (StatusReport report : reports) {
+                bind(insert, report, receivedAt);
+                try {
+                    outcomes.add(insert.executeUpdate() == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.STORED);
+                } catch (SQLException failed) {
+                    if (!dialect.isUniqueViolation(failed)) {
+                        throw failed;
+                    }
+                    outcomes.add(RecordOutcome.DUPLICATE);
+                }
             }
-            throw failed;
         }
+        if (oneTransaction) {
+            connection.commit();
+        }
+        return outcomes;
     }
 
     private static void rollback(Connection connection) {
