@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers of run-matrix.sh: logging, downloads, ports, HTTP and the test databases. Sourced, not run.
 # A cell runs in its own subshell with `set -eu`; `fail` ends the cell with a reason that the matrix prints.
 
@@ -133,7 +134,7 @@ create_database() {
         || fail "PostgreSQL at $PG_ADMIN_URL (REPORTS_TEST_POSTGRESQL_URL) was asked for but cannot be used"
       DB_CREATED=yes
       export REPORTS_DB_DRIVER=org.postgresql.Driver
-      export REPORTS_DB_URL=jdbc:postgresql://$host:$port/$DB_NAME
+      export REPORTS_DB_URL="jdbc:postgresql://$host:$port/$DB_NAME?reWriteBatchedInserts=true"
       DRIVER_JAR=$MATRIX_CACHE/downloads/postgresql-$POSTGRESQL_DRIVER_VERSION.jar
       ;;
     mariadb)

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The servers of run-matrix.sh. Sourced, not run. For each server S:
 #   S_prepare     a fresh server in $CELL_DIR, as an operator has it before installing (free ports on 127.0.0.1)
 #   S_install     the operator's recipe: src/containers/<server>/install.sh, run as it is
@@ -14,9 +15,11 @@ tomcat_prepare() {
   mkdir -p "$CATALINA_BASE"/{bin,conf,lib,logs,temp,webapps,work}
   cp "$CATALINA_HOME"/conf/* "$CATALINA_BASE/conf/"
   # The distribution's server.xml, without the shutdown port, on 127.0.0.1 and a port chosen at the start.
-  sed -i -e '0,/<Connector port="8080"/s//<Connector port="${matrix.http.port}" address="127.0.0.1"/' \
+  # shellcheck disable=SC2016 # ${matrix.http.port} is for Tomcat to replace
+  local connector='<Connector port="${matrix.http.port}" address="127.0.0.1"'
+  sed -i -e "0,/<Connector port=\"8080\"/s//$connector/" \
     -e 's/<Server port="8005"/<Server port="-1"/' "$CATALINA_BASE/conf/server.xml"
-  grep -q 'port="${matrix.http.port}" address="127.0.0.1"' "$CATALINA_BASE/conf/server.xml" \
+  grep -qF "$connector" "$CATALINA_BASE/conf/server.xml" \
     || fail "could not set the HTTP port in $CATALINA_BASE/conf/server.xml"
   SERVER_LOG=$CELL_DIR/server.log
 }
@@ -108,9 +111,14 @@ wildfly37_started() { grep -q 'WFLYSRV0025\|WFLYSRV0026' "$SERVER_LOG"; }
 # stop_server: TERM, then up to 60 s for a clean stop (which also closes an H2 database), then KILL.
 stop_server() {
   [ -n "${SERVER_PID:-}" ] || return 0
-  local pid=$SERVER_PID jvm=
-  SERVER_PID=
-  [ -s "$CELL_DIR/wildfly.pid" ] && jvm=$(cat "$CELL_DIR/wildfly.pid")
+  local pid=$SERVER_PID jvm=''
+  SERVER_PID=''
+  # WildFly's JVM is a child of standalone.sh: from its pid file, or (early in the start) from the process table.
+  if [ -s "$CELL_DIR/wildfly.pid" ]; then
+    jvm=$(cat "$CELL_DIR/wildfly.pid")
+  else
+    jvm=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ' | head -n 1)
+  fi
   step "stopping the server (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 120); do

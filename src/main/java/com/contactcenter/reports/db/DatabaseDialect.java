@@ -16,6 +16,7 @@ public enum DatabaseDialect {
     MARIADB("mariadb");
 
     private static final int MARIADB_DUPLICATE_ENTRY = 1062;
+    private static final int MARIADB_DEADLOCK = 1213;
 
     private final String scriptFolder;
 
@@ -36,6 +37,24 @@ public enum DatabaseDialect {
                 boolean unique = this == MARIADB ? sql.getErrorCode() == MARIADB_DUPLICATE_ENTRY
                         : "23505".equals(sql.getSQLState());
                 if (unique) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the database gave up the transaction to resolve a conflict with another one (a deadlock, a
+     * serialization failure: SQLState class 40, MariaDB error 1213): trying again can succeed.
+     */
+    public boolean isTransientConflict(SQLException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                SQLException sql = (SQLException) cause;
+                String state = sql.getSQLState();
+                if ((state != null && state.startsWith("40")) || (this == MARIADB
+                        && sql.getErrorCode() == MARIADB_DEADLOCK)) {
                     return true;
                 }
             }

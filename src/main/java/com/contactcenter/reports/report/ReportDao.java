@@ -5,6 +5,7 @@ import com.contactcenter.reports.failure.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -41,6 +44,14 @@ public final class ReportDao {
      * for every row of every batch to spare them.
      */
     static final String INSERT_H2 = "INSERT INTO message_report (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
+
+    private static final int MAX_ATTEMPTS = 3;
+    private static final int NETWORK_TIMEOUT_MILLIS = 15_000;
+
+    /** The order of the unique key (bsp, channel_id, gs_id, status). */
+    private static final Comparator<StatusReport> KEY_ORDER = Comparator.comparing(StatusReport::bsp)
+            .thenComparing(StatusReport::channelId).thenComparing(StatusReport::gsId)
+            .thenComparing(StatusReport::status);
 
     private final DataSource dataSource;
     private final DatabaseDialect dialect;
@@ -82,18 +93,58 @@ public final class ReportDao {
      * <p>Some drivers report no per-row counts for a batch; those rows are {@link RecordOutcome#UNCOUNTED}.
      */
     public List<RecordOutcome> recordAll(List<StatusReport> reports) {
-        try (Connection connection = dataSource.getConnection()) {
-            try {
-                return insertBatch(connection, reports);
-            } catch (SQLException failed) {
-                rollback(connection);
-                if (!dialect.isUniqueViolation(failed)) {
-                    throw failed;
+        // Every writer inserts in key order, so two instances committing the same events lock them in the same
+        // order and cannot deadlock each other; the outcomes are put back in the caller's order.
+        Integer[] keyOrder = new Integer[reports.size()];
+        for (int i = 0; i < keyOrder.length; i++) {
+            keyOrder[i] = i;
+        }
+        Arrays.sort(keyOrder, Comparator.comparing(i -> reports.get(i), KEY_ORDER));
+        List<StatusReport> sorted = new ArrayList<>(reports.size());
+        for (Integer i : keyOrder) {
+            sorted.add(reports.get(i));
+        }
+        List<RecordOutcome> sortedOutcomes = recordSorted(sorted);
+        RecordOutcome[] outcomes = new RecordOutcome[reports.size()];
+        for (int i = 0; i < keyOrder.length; i++) {
+            outcomes[keyOrder[i]] = sortedOutcomes.get(i);
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    private List<RecordOutcome> recordSorted(List<StatusReport> reports) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                boundNetworkWaits(connection);
+                try {
+                    return insertBatch(connection, reports);
+                } catch (SQLException failed) {
+                    rollback(connection);
+                    if (!dialect.isUniqueViolation(failed)) {
+                        throw failed;
+                    }
+                    return insertRowByRow(connection, reports);
                 }
-                return insertRowByRow(connection, reports);
+            } catch (SQLException failed) {
+                // A deadlock or serialization failure chosen by the database is worth one more try at once.
+                if (attempt < MAX_ATTEMPTS && dialect.isTransientConflict(failed)) {
+                    continue;
+                }
+                throw new StorageUnavailableException("the report could not be stored; retry later", failed);
             }
-        } catch (SQLException failed) {
-            throw new StorageUnavailableException("the report could not be stored; retry later", failed);
+        }
+    }
+
+    /**
+     * A database that vanishes mid-statement can leave a socket read waiting forever (PostgreSQL's driver has no
+     * socket timeout by default), and with it the one writer thread and every report after. JDBC 4.1's network
+     * timeout bounds that wait; drivers without a network (H2 embedded) may not support it and need none.
+     */
+    private static void boundNetworkWaits(Connection connection) throws SQLException {
+        try {
+            connection.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MILLIS);
+        } catch (SQLFeatureNotSupportedException | UnsupportedOperationException noNetwork) {
+            // nothing to bound
         }
     }
 

@@ -103,12 +103,20 @@ public final class ReportWriter implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).outcome.complete(outcomes.get(i));
             }
-        } catch (RuntimeException failed) {
-            if (!(failed instanceof StorageUnavailableException)) {
-                LOG.log(Level.ERROR, "Recording a batch of " + batch.size() + " reports failed", failed);
+        } catch (StorageUnavailableException unavailable) {
+            LOG.log(Level.WARNING, "A batch of " + batch.size() + " reports could not be committed: "
+                    + unavailable.getCause());
+            for (PendingReport pending : batch) {
+                pending.outcome.completeExceptionally(unavailable);
             }
+        } catch (Throwable failed) {
+            // The only writer must outlive any failure, or every later report would wait in vain.
+            LOG.log(Level.ERROR, "Recording a batch of " + batch.size() + " reports failed", failed);
             for (PendingReport pending : batch) {
                 pending.outcome.completeExceptionally(failed);
+            }
+            if (failed instanceof VirtualMachineError) {
+                throw (VirtualMachineError) failed;
             }
         }
     }
