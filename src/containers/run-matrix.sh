@@ -97,7 +97,9 @@ enter_cell() {
   trap cell_cleanup EXIT
   trap 'exit 143' TERM
   trap 'exit 130' INT
-  set -eu
+  # Any command that fails unexpectedly ends the cell, and says which.
+  trap 'printf "FAILED: line %s: %s (exit status %s)\n" "$LINENO" "$BASH_COMMAND" "$?"' ERR
+  set -Eeu
 }
 
 scenario_cell() {

@@ -108,30 +108,32 @@ wildfly37_started() { grep -q 'WFLYSRV0025\|WFLYSRV0026' "$SERVER_LOG"; }
 
 # ----------------------------------------------------------------- all servers
 
-# stop_server: TERM, then up to 60 s for a clean stop (which also closes an H2 database), then KILL.
+# stop_server: TERM, then up to 60 s for a clean stop (which also closes an H2 database), then KILL. SERVER_PID is
+# cleared only once the server is gone, so that the cell's EXIT trap tries again if anything here fails.
 stop_server() {
   [ -n "${SERVER_PID:-}" ] || return 0
   local pid=$SERVER_PID jvm=''
-  SERVER_PID=''
   # WildFly's JVM is a child of standalone.sh: from its pid file, or (early in the start) from the process table.
   if [ -s "$CELL_DIR/wildfly.pid" ]; then
     jvm=$(cat "$CELL_DIR/wildfly.pid")
   else
-    jvm=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ' | head -n 1)
+    jvm=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ' | head -n 1 || true)
   fi
-  step "stopping the server (pid $pid)"
+  step "stopping the server (pid $pid${jvm:+, JVM $jvm})"
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 120); do
     if ! kill -0 "$pid" 2>/dev/null && { [ -z "$jvm" ] || ! kill -0 "$jvm" 2>/dev/null; }; then
       wait "$pid" 2>/dev/null || true
+      SERVER_PID=''
       return 0
     fi
     sleep 0.5
   done
   step "the server did not stop within 60 s: killing it"
   kill -KILL "$pid" 2>/dev/null || true
-  [ -n "$jvm" ] && kill -KILL "$jvm" 2>/dev/null
+  if [ -n "$jvm" ]; then kill -KILL "$jvm" 2>/dev/null || true; fi
   wait "$pid" 2>/dev/null || true
+  SERVER_PID=''
 }
 
 # wait_for_deployment: until the admin API asks for a password (401), i.e. /social is deployed and secured.

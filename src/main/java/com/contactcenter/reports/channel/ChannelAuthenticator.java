@@ -1,5 +1,6 @@
 package com.contactcenter.reports.channel;
 
+import com.contactcenter.reports.failure.TooManyFailuresException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -21,12 +22,19 @@ import javax.crypto.spec.SecretKeySpec;
  * that is random per process and never leaves memory; later requests cost one HMAC and a constant-time comparison.
  * Wrong passwords are remembered the same way, and only one slow verification runs per channel at a time, so a
  * stream of wrong passwords cannot keep the CPU busy. A channel's stored hash is read again after the refresh
- * interval, so a password rotated through another instance takes effect here within it. Thread-safe.
+ * interval, so a password rotated through another instance takes effect here within it.
+ *
+ * <p>Failed attempts are counted per client address and per channel. Past the limit, an attempt that is not the
+ * channel's known password is refused with {@link TooManyFailuresException} before any slow hashing: one HMAC and
+ * two map lookups. The channel's own password is never limited once known here, so a flood of wrong passwords
+ * cannot lock Gupshup out. Thread-safe.
  */
 public final class ChannelAuthenticator {
     /** Longer than any header a container accepts by default; refused before any hashing. */
     static final int MAX_PASSWORD_LENGTH = 1024;
     private static final int MAX_REMEMBERED_WRONG_PASSWORDS = 1024;
+    private static final int MAX_TRACKED_CLIENTS = 100_000;
+    private static final int MAX_TRACKED_CHANNELS = 100_000;
 
     private final ChannelDao channels;
     private final PasswordHashing hashing;
@@ -38,32 +46,65 @@ public final class ChannelAuthenticator {
     private final Map<ChannelAddress, KnownChannel> known = new ConcurrentHashMap<>();
     private final Semaphore slowVerifications =
             new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    private final FailureCounter failuresByClient;
+    private final FailureCounter failuresByChannel;
 
-    public ChannelAuthenticator(ChannelDao channels, PasswordHashing hashing, int refreshSeconds,
-            LongSupplier nanoClock) {
+    /**
+     * @param failureLimit failed attempts allowed per client address and per channel in each window
+     * @param failureWindowSeconds the length of that window
+     */
+    public ChannelAuthenticator(ChannelDao channels, PasswordHashing hashing, int refreshSeconds, int failureLimit,
+            int failureWindowSeconds, LongSupplier nanoClock) {
         this.channels = channels;
         this.hashing = hashing;
         this.refreshNanos = refreshSeconds * 1_000_000_000L;
         this.nanoClock = nanoClock;
         this.digestPrototype = newMac();
+        long windowNanos = failureWindowSeconds * 1_000_000_000L;
+        this.failuresByClient = new FailureCounter(failureLimit, windowNanos, MAX_TRACKED_CLIENTS, nanoClock);
+        this.failuresByChannel = new FailureCounter(failureLimit, windowNanos, MAX_TRACKED_CHANNELS, nanoClock);
     }
 
-    /** True when the channel exists and the password is its webhook password. Unknown channels answer false. */
-    public boolean authenticate(ChannelAddress address, String presentedPassword) {
+    /**
+     * True when the channel exists and the password is its webhook password; false otherwise, unknown channels
+     * included.
+     *
+     * @param clientAddress the caller's address, for counting its failures
+     * @throws TooManyFailuresException when this attempt is not the channel's known password and the client or the
+     *     channel has failed too often lately
+     */
+    public boolean authenticate(ChannelAddress address, String presentedPassword, String clientAddress) {
         if (presentedPassword == null || presentedPassword.isEmpty()
                 || presentedPassword.length() > MAX_PASSWORD_LENGTH) {
+            refuseWhenLimited(clientAddress, null);
+            failuresByClient.recordFailure(clientAddress);
             return false;
         }
         KnownChannel channel = current(address);
-        if (channel.storedHash == null) {
-            return false;
-        }
         byte[] digest = digest(presentedPassword);
         byte[] accepted = channel.acceptedDigest;
-        if (accepted != null) {
-            return MessageDigest.isEqual(accepted, digest);
+        if (accepted != null && MessageDigest.isEqual(accepted, digest)) {
+            return true;
         }
-        return verifySlowly(channel, presentedPassword, digest);
+        refuseWhenLimited(clientAddress, channel.storedHash == null ? null : address);
+        boolean valid = channel.storedHash != null && accepted == null
+                && verifySlowly(channel, presentedPassword, digest);
+        if (!valid) {
+            failuresByClient.recordFailure(clientAddress);
+            if (channel.storedHash != null) {
+                // Unknown channels are not counted by id: their ids are unbounded, their client is.
+                failuresByChannel.recordFailure(address);
+            }
+        }
+        return valid;
+    }
+
+    private void refuseWhenLimited(String clientAddress, ChannelAddress knownChannel) {
+        long waitNanos = Math.max(failuresByClient.waitNanos(clientAddress),
+                knownChannel == null ? 0 : failuresByChannel.waitNanos(knownChannel));
+        if (waitNanos > 0) {
+            throw new TooManyFailuresException(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+        }
     }
 
     /** Called after the admin API stored a new hash for a password it was given: no slow verification needed. */

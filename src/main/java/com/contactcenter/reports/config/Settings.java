@@ -1,5 +1,6 @@
 package com.contactcenter.reports.config;
 
+import com.contactcenter.reports.webhook.ClientAddresses;
 import jakarta.servlet.ServletContext;
 import java.util.Locale;
 import javax.naming.InitialContext;
@@ -12,7 +13,8 @@ import javax.naming.NamingException;
  * {@code context-param}, else from its default. A bad value fails the deployment with a message naming the setting.
  */
 public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds,
-        int queueCapacity, int batchSize, int commitWaitMillis) {
+        int queueCapacity, int batchSize, int commitWaitMillis, int authFailureLimit, int authFailureWindowSeconds,
+        String trustedProxies) {
 
     public static final String MAX_BODY_BYTES = "reports.max-body-bytes";
     public static final String STORE_RAW_REPORT = "reports.store-raw-report";
@@ -21,6 +23,9 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final String QUEUE_CAPACITY = "reports.queue-capacity";
     public static final String BATCH_SIZE = "reports.batch-size";
     public static final String COMMIT_WAIT_MILLIS = "reports.commit-wait-millis";
+    public static final String AUTH_FAILURE_LIMIT = "reports.auth-failure-limit";
+    public static final String AUTH_FAILURE_WINDOW_SECONDS = "reports.auth-failure-window-seconds";
+    public static final String TRUSTED_PROXIES = "reports.trusted-proxies";
 
     /**
      * Gupshup considers a callback failed when no 2xx arrives within 10 seconds; a request must have its answer,
@@ -35,7 +40,7 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final int MAX_BODY_BYTES_LIMIT = 1_000_000;
 
     public static Settings defaults() {
-        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000);
+        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000, 10, 60, "");
     }
 
     public static Settings load(ServletContext context) {
@@ -47,7 +52,10 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
                 intSetting(context, CHANNEL_REFRESH_SECONDS, defaults.channelRefreshSeconds(), 0, 3600),
                 intSetting(context, QUEUE_CAPACITY, defaults.queueCapacity(), 1, 1_000_000),
                 intSetting(context, BATCH_SIZE, defaults.batchSize(), 1, 10_000),
-                intSetting(context, COMMIT_WAIT_MILLIS, defaults.commitWaitMillis(), 100, MAX_COMMIT_WAIT_MILLIS));
+                intSetting(context, COMMIT_WAIT_MILLIS, defaults.commitWaitMillis(), 100, MAX_COMMIT_WAIT_MILLIS),
+                intSetting(context, AUTH_FAILURE_LIMIT, defaults.authFailureLimit(), 1, 1_000_000),
+                intSetting(context, AUTH_FAILURE_WINDOW_SECONDS, defaults.authFailureWindowSeconds(), 1, 86_400),
+                trustedProxies(context));
     }
 
     private static int intSetting(ServletContext context, String name, int fallback, int min, int max) {
@@ -65,6 +73,20 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
         }
         throw new IllegalStateException("Setting " + name + " must be a whole number from " + min + " to " + max
                 + ", not '" + value + "'");
+    }
+
+    private static String trustedProxies(ServletContext context) {
+        String value = rawValue(context, TRUSTED_PROXIES);
+        if (value == null) {
+            return defaults().trustedProxies();
+        }
+        try {
+            ClientAddresses.trusting(value);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("Setting " + TRUSTED_PROXIES + " must list IP addresses and CIDR blocks"
+                    + " separated by commas: " + invalid.getMessage(), invalid);
+        }
+        return value;
     }
 
     private static boolean booleanSetting(ServletContext context, String name, boolean fallback) {

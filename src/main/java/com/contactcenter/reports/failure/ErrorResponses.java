@@ -13,6 +13,9 @@ public final class ErrorResponses {
     /** Gupshup waits "a brief interval" before it retries; five seconds keeps a retry well inside its patience. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
+    /** RFC 6585 section 4; the Servlet API has no constant for it. */
+    public static final int TOO_MANY_REQUESTS = 429;
+
     // Looked up once: JsonProvider.provider() scans the class path on every call.
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -32,6 +35,8 @@ public final class ErrorResponses {
             return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
         } else if (exception instanceof UnsupportedMediaTypeException) {
             return HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
+        } else if (exception instanceof TooManyFailuresException) {
+            return TOO_MANY_REQUESTS;
         } else if (exception instanceof StorageUnavailableException) {
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
@@ -48,6 +53,9 @@ public final class ErrorResponses {
             response.setHeader("WWW-Authenticate", "Webhook-Password realm=\"whatsapp-report-receiver\"");
         } else if (exception instanceof StorageUnavailableException) {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        } else if (exception instanceof TooManyFailuresException) {
+            response.setHeader("Retry-After",
+                    Long.toString(((TooManyFailuresException) exception).retryAfterSeconds()));
         }
         sendReason(response, status, exception.getMessage());
     }

@@ -58,7 +58,8 @@ public class ReceiverStartup implements ServletContextListener {
                 new ReportWriter(new ReportDao(dataSource, dialect, clock), settings.queueCapacity(),
                         settings.batchSize(), Duration.ofMillis(settings.commitWaitMillis())),
                 channels, passwordHashing,
-                new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(), System::nanoTime),
+                new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(),
+                        settings.authFailureLimit(), settings.authFailureWindowSeconds(), System::nanoTime),
                 new WebhookCounters()));
         warnWhenAdminPasswordIsMissing(context);
         LOG.log(Level.INFO, "Receiving WhatsApp reports at {0}/on/whatsapp/'{'bsp'}'/message/'{'channelId'}' into {1}",

@@ -27,27 +27,31 @@ public class WebhookAuthenticationFilter extends HttpFilter {
     private static final String AUTHORIZATION = "Authorization";
 
     private transient ChannelAuthenticator authenticator;
+    private transient ClientAddresses clientAddresses;
 
     @Override
     public void init() {
-        authenticator = ReceiverComponents.of(getServletContext()).authenticator();
+        ReceiverComponents components = ReceiverComponents.of(getServletContext());
+        authenticator = components.authenticator();
+        clientAddresses = ClientAddresses.trusting(components.settings().trustedProxies());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String client = clientAddresses.of(request);
         try {
             ChannelAddress channel = WebhookPath.parse(request.getRequestURI(), request.getPathInfo());
             if ("POST".equals(request.getMethod())) {
                 // The interface sends the raw password, with no "Basic" or "Bearer" scheme.
-                if (!authenticator.authenticate(channel, request.getHeader(AUTHORIZATION))) {
+                if (!authenticator.authenticate(channel, request.getHeader(AUTHORIZATION), client)) {
                     throw new AuthenticationFailedException("missing or wrong Authorization for this channel");
                 }
                 request.setAttribute(WebhookPath.AUTHENTICATED_CHANNEL, channel);
             }
         } catch (ReceiverException rejected) {
             LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
-                    request.getRemoteAddr(), rejected.getMessage());
+                    client, rejected.getMessage());
             ErrorResponses.send(response, rejected);
             return;
         }

@@ -2,8 +2,10 @@ package com.contactcenter.reports.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.contactcenter.reports.failure.TooManyFailuresException;
 import com.contactcenter.reports.testing.TestDatabase;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +18,9 @@ class ChannelAuthenticatorTest {
     private static final ChannelAddress CHANNEL = ChannelAddress.of("gupshup", "202105102694809992").orElseThrow();
     private static final String PASSWORD = "s3cret-webhook-pw";
     private static final int REFRESH_SECONDS = 10;
+    private static final int FAILURE_LIMIT = 3;
+    private static final int FAILURE_WINDOW_SECONDS = 60;
+    private static final String CLIENT = "203.0.113.7";
 
     /** The real hashing, counting its slow verifications. */
     private static final class CountingHashing extends PasswordHashing {
@@ -39,7 +44,12 @@ class ChannelAuthenticatorTest {
         database = TestDatabase.h2().migrated();
         channels = new ChannelDao(database.dataSource(), database.dialect(), Clock.systemUTC());
         channels.save(CHANNEL, hashing.hash(PASSWORD));
-        authenticator = new ChannelAuthenticator(channels, hashing, REFRESH_SECONDS, nanos::get);
+        authenticator = authenticatorAllowing(1_000);
+    }
+
+    private ChannelAuthenticator authenticatorAllowing(int failureLimit) {
+        return new ChannelAuthenticator(channels, hashing, REFRESH_SECONDS, failureLimit, FAILURE_WINDOW_SECONDS,
+                nanos::get);
     }
 
     @AfterEach
@@ -49,45 +59,45 @@ class ChannelAuthenticatorTest {
 
     @Test
     void channelPasswordIsAccepted() {
-        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD));
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
     }
 
     @Test
     void otherPasswordIsRefused() {
-        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD + "x"));
+        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD + "x", CLIENT));
     }
 
     @Test
     void passwordWithSchemeIsRefused() {
-        assertFalse(authenticator.authenticate(CHANNEL, "Basic " + PASSWORD));
+        assertFalse(authenticator.authenticate(CHANNEL, "Basic " + PASSWORD, CLIENT));
     }
 
     @Test
     void unknownChannelIsRefused() {
-        assertFalse(authenticator.authenticate(ChannelAddress.of("gupshup", "999").orElseThrow(), PASSWORD));
+        assertFalse(authenticator.authenticate(ChannelAddress.of("gupshup", "999").orElseThrow(), PASSWORD, CLIENT));
     }
 
     @Test
     void missingEmptyOrHugePasswordIsRefusedWithoutHashing() {
-        assertFalse(authenticator.authenticate(CHANNEL, null));
-        assertFalse(authenticator.authenticate(CHANNEL, ""));
-        assertFalse(authenticator.authenticate(CHANNEL, "p".repeat(ChannelAuthenticator.MAX_PASSWORD_LENGTH + 1)));
+        assertFalse(authenticator.authenticate(CHANNEL, null, CLIENT));
+        assertFalse(authenticator.authenticate(CHANNEL, "", CLIENT));
+        assertFalse(authenticator.authenticate(CHANNEL, "p".repeat(ChannelAuthenticator.MAX_PASSWORD_LENGTH + 1), CLIENT));
         assertEquals(0, hashing.verifications.get());
     }
 
     @Test
     void acceptedPasswordIsVerifiedSlowlyOnlyOnce() {
         for (int i = 0; i < 5; i++) {
-            assertTrue(authenticator.authenticate(CHANNEL, PASSWORD));
+            assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
         }
         assertEquals(1, hashing.verifications.get());
     }
 
     @Test
     void wrongPasswordsAfterAnAcceptedOneCostNoSlowVerification() {
-        authenticator.authenticate(CHANNEL, PASSWORD);
+        authenticator.authenticate(CHANNEL, PASSWORD, CLIENT);
         for (int i = 0; i < 5; i++) {
-            assertFalse(authenticator.authenticate(CHANNEL, "wrong-" + i));
+            assertFalse(authenticator.authenticate(CHANNEL, "wrong-" + i, CLIENT));
         }
         assertEquals(1, hashing.verifications.get());
     }
@@ -95,7 +105,7 @@ class ChannelAuthenticatorTest {
     @Test
     void repeatedWrongPasswordIsVerifiedSlowlyOnlyOnce() {
         for (int i = 0; i < 5; i++) {
-            assertFalse(authenticator.authenticate(CHANNEL, "wrong-password"));
+            assertFalse(authenticator.authenticate(CHANNEL, "wrong-password", CLIENT));
         }
         assertEquals(1, hashing.verifications.get());
     }
@@ -105,29 +115,76 @@ class ChannelAuthenticatorTest {
         String hash = hashing.hash("new-password-123");
         channels.save(CHANNEL, hash);
         authenticator.remember(CHANNEL, hash, "new-password-123");
-        assertTrue(authenticator.authenticate(CHANNEL, "new-password-123"));
-        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD));
+        assertTrue(authenticator.authenticate(CHANNEL, "new-password-123", CLIENT));
+        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
         assertEquals(0, hashing.verifications.get());
     }
 
     @Test
     void passwordRotatedElsewhereTakesEffectAfterRefreshInterval() {
-        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD));
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
         channels.save(CHANNEL, hashing.hash("rotated-password"));
 
         nanos.addAndGet((REFRESH_SECONDS - 1) * 1_000_000_000L);
-        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD));
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
 
         nanos.addAndGet(2_000_000_000L);
-        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD));
-        assertTrue(authenticator.authenticate(CHANNEL, "rotated-password"));
+        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        assertTrue(authenticator.authenticate(CHANNEL, "rotated-password", CLIENT));
+    }
+
+    @Test
+    void clientOverTheFailureLimitIsToldToWaitWithoutSlowVerification() {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            assertFalse(authenticator.authenticate(CHANNEL, "wrong-" + i, CLIENT));
+        }
+        int slowVerifications = hashing.verifications.get();
+        TooManyFailuresException limited = assertThrows(TooManyFailuresException.class,
+                () -> authenticator.authenticate(CHANNEL, "wrong-again", CLIENT));
+        assertEquals(FAILURE_WINDOW_SECONDS, limited.retryAfterSeconds());
+        assertEquals(slowVerifications, hashing.verifications.get());
+    }
+
+    @Test
+    void channelPasswordStillPassesWhileItsChannelIsUnderAttack() {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, "198.51.100.1"));
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            assertFalse(authenticator.authenticate(CHANNEL, "wrong-" + i, "203.0.113." + i));
+        }
+        assertThrows(TooManyFailuresException.class,
+                () -> authenticator.authenticate(CHANNEL, "wrong-from-a-fresh-address", "203.0.113.99"));
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+    }
+
+    @Test
+    void otherClientsAreNotLimitedForOneClientsFailures() {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        ChannelAddress other = ChannelAddress.of("gupshup", "999").orElseThrow();
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            assertFalse(authenticator.authenticate(other, "wrong-" + i, CLIENT));
+        }
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, "198.51.100.1"));
+        assertFalse(authenticator.authenticate(CHANNEL, "wrong", "198.51.100.1"));
+    }
+
+    @Test
+    void limitEndsWithItsWindow() {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            authenticator.authenticate(CHANNEL, "wrong-" + i, CLIENT);
+        }
+        assertThrows(TooManyFailuresException.class, () -> authenticator.authenticate(CHANNEL, "wrong", CLIENT));
+        nanos.addAndGet(FAILURE_WINDOW_SECONDS * 1_000_000_000L);
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
     }
 
     @Test
     void forgottenChannelIsReadAgain() {
-        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD));
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
         channels.delete(CHANNEL);
         authenticator.forget(CHANNEL);
-        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD));
+        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
     }
 }

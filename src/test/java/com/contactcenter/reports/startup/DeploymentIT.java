@@ -43,6 +43,17 @@ class DeploymentIT {
     }
 
     @Test
+    void untrustworthyProxyListFailsDeploymentNamingIt() {
+        try (TestDatabase database = TestDatabase.h2()) {
+            Exception failure = assertThrows(Exception.class, () -> ReceiverServer.start(database.dataSource(),
+                    ReceiverServer.settings("reports.trusted-proxies", "10.0.0.0/8, proxy.example.com")).close());
+            assertTrue(messages(failure).contains("Setting reports.trusted-proxies must list IP addresses and CIDR"
+                    + " blocks separated by commas: 'proxy.example.com' is not an IP address or a CIDR block"),
+                    messages(failure));
+        }
+    }
+
+    @Test
     void schemaIsCreatedAtStartup() throws Exception {
         try (TestDatabase database = TestDatabase.h2(); ReceiverServer server = ReceiverServer.start(
                 database.dataSource())) {
