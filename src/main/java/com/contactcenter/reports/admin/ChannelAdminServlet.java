@@ -5,6 +5,7 @@ import com.contactcenter.reports.channel.ChannelAddress;
 import com.contactcenter.reports.channel.ChannelAuthenticator;
 import com.contactcenter.reports.channel.ChannelDao;
 import com.contactcenter.reports.channel.PasswordHashing;
+import com.contactcenter.reports.config.Settings;
 import com.contactcenter.reports.failure.ErrorResponses;
 import com.contactcenter.reports.failure.InvalidRequestException;
 import com.contactcenter.reports.failure.MethodNotAllowedException;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * {@code GET /admin/channels}, {@code PUT} and {@code DELETE /admin/channels/{bsp}/{channelId}}. web.xml restricts
@@ -39,6 +41,7 @@ public class ChannelAdminServlet extends HttpServlet {
     private transient PasswordHashing passwordHashing;
     private transient ChannelAuthenticator authenticator;
     private transient JsonBodyReader bodyReader;
+    private int defaultGraceSeconds;
 
     @Override
     public void init() {
@@ -48,6 +51,7 @@ public class ChannelAdminServlet extends HttpServlet {
         passwordHashing = components.passwordHashing();
         authenticator = components.authenticator();
         bodyReader = new JsonBodyReader(MAX_BODY_BYTES);
+        defaultGraceSeconds = components.settings().previousPasswordGraceSeconds();
     }
 
     @Override
@@ -81,11 +85,13 @@ public class ChannelAdminServlet extends HttpServlet {
 
     private void put(HttpServletRequest request, HttpServletResponse response, ChannelAddress address)
             throws IOException {
-        String password = password(bodyReader.read(request));
-        String hash = passwordHashing.hash(password);
-        boolean created = channels.save(address, hash);
-        authenticator.remember(address, hash, password);
-        LOG.log(Level.INFO, "Channel {0} {1} by {2}", address, created ? "created" : "given a new webhook password",
+        WebhookPasswordChange change = change(bodyReader.read(request));
+        String password = password(change);
+        Duration grace = grace(change);
+        boolean created = channels.save(address, passwordHashing.hash(password), grace);
+        channels.findPasswords(address).ifPresent(stored -> authenticator.remember(address, stored, password));
+        LOG.log(Level.INFO, "Channel {0} {1} by {2}", address, created ? "created"
+                : "given a new webhook password (the previous one valid for " + grace.toSeconds() + " s)",
                 request.getRemoteUser());
         // Deleted again by a concurrent request: there is nothing to show, and the password was still set.
         Channel channel = channels.find(address).orElseThrow(() -> new NotFoundException("no such channel"));
@@ -116,14 +122,34 @@ public class ChannelAdminServlet extends HttpServlet {
                 "channelId must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
     }
 
-    private String password(String body) {
+    private WebhookPasswordChange change(String body) {
         WebhookPasswordChange change;
         try {
             change = jsonb.fromJson(body, WebhookPasswordChange.class);
         } catch (JsonbException malformed) {
-            throw new InvalidRequestException("body must be {\"webhookPassword\": \"...\"}");
+            change = null;
         }
-        String password = change == null ? null : change.webhookPassword();
+        if (change == null) {
+            throw new InvalidRequestException(
+                    "body must be {\"webhookPassword\": \"...\"}, optionally with \"previousPasswordGraceSeconds\"");
+        }
+        return change;
+    }
+
+    private Duration grace(WebhookPasswordChange change) {
+        Integer seconds = change.previousPasswordGraceSeconds();
+        if (seconds == null) {
+            return Duration.ofSeconds(defaultGraceSeconds);
+        }
+        if (seconds < 0 || seconds > Settings.MAX_PREVIOUS_PASSWORD_GRACE_SECONDS) {
+            throw new InvalidRequestException("previousPasswordGraceSeconds must be from 0 to "
+                    + Settings.MAX_PREVIOUS_PASSWORD_GRACE_SECONDS);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private String password(WebhookPasswordChange change) {
+        String password = change.webhookPassword();
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
             throw new InvalidRequestException("webhookPassword must be " + MIN_PASSWORD_LENGTH + " to "
                     + MAX_PASSWORD_LENGTH + " characters");

@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -82,16 +83,17 @@ public final class ChannelAuthenticator {
         }
         KnownChannel channel = current(address);
         byte[] digest = digest(presentedPassword);
-        byte[] accepted = channel.acceptedDigest;
-        if (accepted != null && MessageDigest.isEqual(accepted, digest)) {
+        boolean previousValid = channel.previousValid(nanoClock.getAsLong());
+        if (channel.accepts(digest, previousValid)) {
             return true;
         }
-        refuseWhenLimited(clientAddress, channel.storedHash == null ? null : address);
-        boolean valid = channel.storedHash != null && accepted == null
-                && verifySlowly(channel, presentedPassword, digest);
+        refuseWhenLimited(clientAddress, channel.passwords == null ? null : address);
+        boolean valid = channel.passwords != null
+                && (channel.acceptedDigest == null || previousValid && channel.acceptedPreviousDigest == null)
+                && verifySlowly(channel, presentedPassword, digest, previousValid);
         if (!valid) {
             failuresByClient.recordFailure(clientAddress);
-            if (channel.storedHash != null) {
+            if (channel.passwords != null) {
                 // Unknown channels are not counted by id: their ids are unbounded, their client is.
                 failuresByChannel.recordFailure(address);
             }
@@ -107,9 +109,12 @@ public final class ChannelAuthenticator {
         }
     }
 
-    /** Called after the admin API stored a new hash for a password it was given: no slow verification needed. */
-    public void remember(ChannelAddress address, String storedHash, String password) {
-        KnownChannel channel = new KnownChannel(storedHash, nanoClock.getAsLong(), ConcurrentHashMap.newKeySet());
+    /**
+     * Called after the admin API stored new passwords for a password it was given: no slow verification needed for
+     * it.
+     */
+    public void remember(ChannelAddress address, StoredPasswords passwords, String password) {
+        KnownChannel channel = new KnownChannel(passwords, nanoClock.getAsLong(), ConcurrentHashMap.newKeySet());
         channel.acceptedDigest = digest(password);
         known.put(address, channel);
     }
@@ -125,47 +130,56 @@ public final class ChannelAuthenticator {
         if (channel != null && now - channel.loadedAtNanos < refreshNanos) {
             return channel;
         }
-        Optional<String> storedHash = channels.findPasswordHash(address);
+        StoredPasswords passwords = channels.findPasswords(address).orElse(null);
         KnownChannel fresh;
-        if (channel != null && storedHash.isPresent() && storedHash.get().equals(channel.storedHash)) {
-            fresh = new KnownChannel(channel.storedHash, now, channel.rejectedDigests);
+        if (channel != null && passwords != null && passwords.equals(channel.passwords)) {
+            fresh = new KnownChannel(passwords, now, channel.rejectedDigests);
             fresh.acceptedDigest = channel.acceptedDigest;
+            fresh.acceptedPreviousDigest = channel.acceptedPreviousDigest;
         } else {
-            fresh = new KnownChannel(storedHash.orElse(null), now, ConcurrentHashMap.newKeySet());
+            fresh = new KnownChannel(passwords, now, ConcurrentHashMap.newKeySet());
         }
         known.put(address, fresh);
         return fresh;
     }
 
-    private boolean verifySlowly(KnownChannel channel, String presentedPassword, byte[] digest) {
+    /** Checks the password against the hashes not yet matched here, one channel at a time. */
+    private boolean verifySlowly(KnownChannel channel, String presentedPassword, byte[] digest,
+            boolean previousValid) {
         ByteBuffer key = ByteBuffer.wrap(digest);
         if (channel.rejectedDigests.contains(key)) {
             return false;
         }
         synchronized (channel) {
-            byte[] accepted = channel.acceptedDigest;
-            if (accepted != null) {
-                return MessageDigest.isEqual(accepted, digest);
+            if (channel.accepts(digest, previousValid)) {
+                return true;
             }
             if (channel.rejectedDigests.contains(key)) {
                 return false;
             }
-            boolean matches;
-            slowVerifications.acquireUninterruptibly();
-            try {
-                matches = hashing.verify(presentedPassword, channel.storedHash);
-            } finally {
-                slowVerifications.release();
-            }
-            if (matches) {
+            if (channel.acceptedDigest == null && slowlyMatches(presentedPassword, channel.passwords.currentHash())) {
                 channel.acceptedDigest = digest;
-            } else {
-                if (channel.rejectedDigests.size() >= MAX_REMEMBERED_WRONG_PASSWORDS) {
-                    channel.rejectedDigests.clear();
-                }
-                channel.rejectedDigests.add(key);
+                return true;
             }
-            return matches;
+            if (previousValid && channel.acceptedPreviousDigest == null
+                    && slowlyMatches(presentedPassword, channel.passwords.previousHash())) {
+                channel.acceptedPreviousDigest = digest;
+                return true;
+            }
+            if (channel.rejectedDigests.size() >= MAX_REMEMBERED_WRONG_PASSWORDS) {
+                channel.rejectedDigests.clear();
+            }
+            channel.rejectedDigests.add(key);
+            return false;
+        }
+    }
+
+    private boolean slowlyMatches(String password, String storedHash) {
+        slowVerifications.acquireUninterruptibly();
+        try {
+            return hashing.verify(password, storedHash);
+        } finally {
+            slowVerifications.release();
         }
     }
 
@@ -189,17 +203,35 @@ public final class ChannelAuthenticator {
         }
     }
 
-    /** What this instance knows of one channel; a null stored hash means "no such channel". */
+    /** What this instance knows of one channel; null passwords mean "no such channel". */
     private static final class KnownChannel {
-        final String storedHash;
+        final StoredPasswords passwords;
         final long loadedAtNanos;
+        /** Until when the previous password is accepted, on the nano clock; 0 when it is not. */
+        final long previousValidUntilNanos;
         final Set<ByteBuffer> rejectedDigests;
         volatile byte[] acceptedDigest;
+        volatile byte[] acceptedPreviousDigest;
 
-        KnownChannel(String storedHash, long loadedAtNanos, Set<ByteBuffer> rejectedDigests) {
-            this.storedHash = storedHash;
+        KnownChannel(StoredPasswords passwords, long loadedAtNanos, Set<ByteBuffer> rejectedDigests) {
+            this.passwords = passwords;
             this.loadedAtNanos = loadedAtNanos;
             this.rejectedDigests = rejectedDigests;
+            Instant now = Instant.now();
+            this.previousValidUntilNanos = passwords == null || !passwords.previousValidAt(now) ? 0
+                    : loadedAtNanos + Duration.between(now, passwords.previousValidUntil()).toNanos();
+        }
+
+        boolean previousValid(long nowNanos) {
+            return previousValidUntilNanos != 0 && nowNanos - previousValidUntilNanos < 0;
+        }
+
+        /** True when the digest is of a password already verified here and still valid. */
+        boolean accepts(byte[] digest, boolean previousValid) {
+            byte[] accepted = acceptedDigest;
+            byte[] acceptedPrevious = acceptedPreviousDigest;
+            return accepted != null && MessageDigest.isEqual(accepted, digest)
+                    || previousValid && acceptedPrevious != null && MessageDigest.isEqual(acceptedPrevious, digest);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,14 +18,20 @@ import javax.sql.DataSource;
 
 /** Reads and writes {@code whatsapp_channel}; times are UTC. Thread-safe: it holds no connection. */
 public final class ChannelDao {
-    static final String SELECT_PASSWORD_HASH =
-            "SELECT password_hash FROM whatsapp_channel WHERE bsp = ? AND channel_id = ?";
+    static final String SELECT_PASSWORDS = "SELECT password_hash, previous_password_hash, previous_valid_until"
+            + " FROM whatsapp_channel WHERE bsp = ? AND channel_id = ?";
     static final String SELECT_ALL =
             "SELECT bsp, channel_id, created_at, updated_at FROM whatsapp_channel ORDER BY bsp, channel_id";
     static final String SELECT_ONE =
             "SELECT bsp, channel_id, created_at, updated_at FROM whatsapp_channel WHERE bsp = ? AND channel_id = ?";
-    static final String UPDATE_PASSWORD_HASH =
-            "UPDATE whatsapp_channel SET password_hash = ?, updated_at = ? WHERE bsp = ? AND channel_id = ?";
+    /**
+     * The old hash moves to previous_password_hash before the new one replaces it: standard SQL reads the row as it
+     * was, and MySQL/MariaDB, which apply assignments left to right, read it before password_hash changes.
+     */
+    static final String ROTATE_KEEPING_PREVIOUS = "UPDATE whatsapp_channel SET previous_password_hash = password_hash,"
+            + " previous_valid_until = ?, password_hash = ?, updated_at = ? WHERE bsp = ? AND channel_id = ?";
+    static final String REPLACE_PASSWORD = "UPDATE whatsapp_channel SET previous_password_hash = NULL,"
+            + " previous_valid_until = NULL, password_hash = ?, updated_at = ? WHERE bsp = ? AND channel_id = ?";
     static final String INSERT = "INSERT INTO whatsapp_channel (bsp, channel_id, password_hash, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?)";
     static final String DELETE = "DELETE FROM whatsapp_channel WHERE bsp = ? AND channel_id = ?";
@@ -39,13 +46,18 @@ public final class ChannelDao {
         this.clock = clock;
     }
 
-    public Optional<String> findPasswordHash(ChannelAddress address) {
+    public Optional<StoredPasswords> findPasswords(ChannelAddress address) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(SELECT_PASSWORD_HASH)) {
+                PreparedStatement select = connection.prepareStatement(SELECT_PASSWORDS)) {
             select.setString(1, address.bsp());
             select.setString(2, address.channelId());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                LocalDateTime validUntil = row.getObject(3, LocalDateTime.class);
+                return Optional.of(new StoredPasswords(row.getString(1), row.getString(2),
+                        validUntil == null ? null : validUntil.toInstant(ZoneOffset.UTC)));
             }
         } catch (SQLException failed) {
             throw unavailable(failed);
@@ -81,10 +93,21 @@ public final class ChannelDao {
 
     /** Sets the channel's password hash, creating the channel when it is new; true when it was created. */
     public boolean save(ChannelAddress address, String passwordHash) {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return save(address, passwordHash, Duration.ZERO);
+    }
+
+    /**
+     * Sets the channel's password hash, creating the channel when it is new; true when it was created. A rotated
+     * channel keeps accepting its previous password for the grace period (none when it is zero).
+     */
+    public boolean save(ChannelAddress address, String passwordHash, Duration previousPasswordGrace) {
+        Instant instant = clock.instant();
+        LocalDateTime now = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        LocalDateTime previousValidUntil = previousPasswordGrace.isZero() ? null
+                : LocalDateTime.ofInstant(instant.plus(previousPasswordGrace), ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            if (update(connection, address, passwordHash, now)) {
+            if (update(connection, address, passwordHash, now, previousValidUntil)) {
                 return false;
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -96,7 +119,8 @@ public final class ChannelDao {
                 insert.executeUpdate();
                 return true;
             } catch (SQLException failed) {
-                if (dialect.isUniqueViolation(failed) && update(connection, address, passwordHash, now)) {
+                if (dialect.isUniqueViolation(failed)
+                        && update(connection, address, passwordHash, now, previousValidUntil)) {
                     return false; // created concurrently by another request: this one rotates it
                 }
                 throw failed;
@@ -120,12 +144,18 @@ public final class ChannelDao {
     }
 
     private static boolean update(Connection connection, ChannelAddress address, String passwordHash,
-            LocalDateTime now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_PASSWORD_HASH)) {
-            update.setString(1, passwordHash);
-            update.setObject(2, now);
-            update.setString(3, address.bsp());
-            update.setString(4, address.channelId());
+            LocalDateTime now, LocalDateTime previousValidUntil) throws SQLException {
+        boolean keepPrevious = previousValidUntil != null;
+        try (PreparedStatement update = connection.prepareStatement(
+                keepPrevious ? ROTATE_KEEPING_PREVIOUS : REPLACE_PASSWORD)) {
+            int parameter = 1;
+            if (keepPrevious) {
+                update.setObject(parameter++, previousValidUntil);
+            }
+            update.setString(parameter++, passwordHash);
+            update.setObject(parameter++, now);
+            update.setString(parameter++, address.bsp());
+            update.setString(parameter, address.channelId());
             return update.executeUpdate() > 0;
         }
     }

@@ -14,7 +14,7 @@ import javax.naming.NamingException;
  */
 public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds,
         int queueCapacity, int batchSize, int commitWaitMillis, int authFailureLimit, int authFailureWindowSeconds,
-        String trustedProxies) {
+        String trustedProxies, int previousPasswordGraceSeconds) {
 
     public static final String MAX_BODY_BYTES = "reports.max-body-bytes";
     public static final String STORE_RAW_REPORT = "reports.store-raw-report";
@@ -26,6 +26,10 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final String AUTH_FAILURE_LIMIT = "reports.auth-failure-limit";
     public static final String AUTH_FAILURE_WINDOW_SECONDS = "reports.auth-failure-window-seconds";
     public static final String TRUSTED_PROXIES = "reports.trusted-proxies";
+    public static final String PREVIOUS_PASSWORD_GRACE_SECONDS = "reports.previous-password-grace-seconds";
+
+    /** A week: long enough to update Gupshup's subscription, short enough that an old password does not linger. */
+    public static final int MAX_PREVIOUS_PASSWORD_GRACE_SECONDS = 7 * 24 * 3600;
 
     /**
      * Gupshup considers a callback failed when no 2xx arrives within 10 seconds; a request must have its answer,
@@ -40,7 +44,7 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final int MAX_BODY_BYTES_LIMIT = 1_000_000;
 
     public static Settings defaults() {
-        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000, 10, 60, "");
+        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000, 10, 60, "", 0);
     }
 
     public static Settings load(ServletContext context) {
@@ -55,7 +59,9 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
                 intSetting(context, COMMIT_WAIT_MILLIS, defaults.commitWaitMillis(), 100, MAX_COMMIT_WAIT_MILLIS),
                 intSetting(context, AUTH_FAILURE_LIMIT, defaults.authFailureLimit(), 1, 1_000_000),
                 intSetting(context, AUTH_FAILURE_WINDOW_SECONDS, defaults.authFailureWindowSeconds(), 1, 86_400),
-                trustedProxies(context));
+                trustedProxies(context),
+                intSetting(context, PREVIOUS_PASSWORD_GRACE_SECONDS, defaults.previousPasswordGraceSeconds(), 0,
+                        MAX_PREVIOUS_PASSWORD_GRACE_SECONDS));
     }
 
     private static int intSetting(ServletContext context, String name, int fallback, int min, int max) {

@@ -65,6 +65,28 @@ class ChannelAdminIT {
     }
 
     @Test
+    void rotationWithGraceKeepsThePreviousPasswordWorking() {
+        server.putChannel(CHANNEL, "first-password");
+        HttpResponse<String> rotated = server.send(ReceiverServer.asAdmin(channel(CHANNEL))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"webhookPassword\":\"second-password\",\"previousPasswordGraceSeconds\":600}")).build());
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        assertEquals(200, server.postReport(CHANNEL, "first-password", Samples.body("delivered")).statusCode());
+        assertEquals(200, server.postReport(CHANNEL, "second-password", Samples.body("read")).statusCode());
+        assertEquals(401, server.postReport(CHANNEL, "third-password", Samples.body("sent")).statusCode());
+    }
+
+    @Test
+    void graceLongerThanAWeekIsRefused() {
+        HttpResponse<String> response = server.send(ReceiverServer.asAdmin(channel(CHANNEL))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"webhookPassword\":\"second-password\",\"previousPasswordGraceSeconds\":604801}"))
+                .build());
+        assertEquals(400, response.statusCode());
+        assertEquals("{\"error\":\"previousPasswordGraceSeconds must be from 0 to 604800\"}", response.body());
+    }
+
+    @Test
     void passwordUnderEightCharactersIsRefused() {
         HttpResponse<String> response = server.putChannel(CHANNEL, "1234567");
         assertEquals(400, response.statusCode());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.contactcenter.reports.failure.TooManyFailuresException;
 import com.contactcenter.reports.testing.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -114,7 +115,7 @@ class ChannelAuthenticatorTest {
     void passwordRememberedWhenSetNeedsNoSlowVerification() {
         String hash = hashing.hash("new-password-123");
         channels.save(CHANNEL, hash);
-        authenticator.remember(CHANNEL, hash, "new-password-123");
+        authenticator.remember(CHANNEL, channels.findPasswords(CHANNEL).orElseThrow(), "new-password-123");
         assertTrue(authenticator.authenticate(CHANNEL, "new-password-123", CLIENT));
         assertFalse(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
         assertEquals(0, hashing.verifications.get());
@@ -178,6 +179,35 @@ class ChannelAuthenticatorTest {
         assertThrows(TooManyFailuresException.class, () -> authenticator.authenticate(CHANNEL, "wrong", CLIENT));
         nanos.addAndGet(FAILURE_WINDOW_SECONDS * 1_000_000_000L);
         assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+    }
+
+    @Test
+    void previousPasswordIsAcceptedDuringTheGraceOfARotation() {
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        channels.save(CHANNEL, hashing.hash("rotated-password"), Duration.ofMinutes(10));
+        authenticator.forget(CHANNEL);
+        assertTrue(authenticator.authenticate(CHANNEL, "rotated-password", CLIENT));
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        assertFalse(authenticator.authenticate(CHANNEL, "neither-password", CLIENT));
+    }
+
+    @Test
+    void previousPasswordIsRefusedOnceTheGraceHasPassed() {
+        channels.save(CHANNEL, hashing.hash("rotated-password"), Duration.ofMinutes(10));
+        // Read once and kept: the grace is measured on the test's clock, not on the wall clock of a new read.
+        ChannelAuthenticator authenticator = new ChannelAuthenticator(channels, hashing, 3600, 1_000,
+                FAILURE_WINDOW_SECONDS, nanos::get);
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        nanos.addAndGet(Duration.ofMinutes(10).toNanos());
+        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        assertTrue(authenticator.authenticate(CHANNEL, "rotated-password", CLIENT));
+    }
+
+    @Test
+    void rotationWithoutGraceRefusesThePreviousPasswordAtOnce() {
+        channels.save(CHANNEL, hashing.hash("rotated-password"));
+        authenticator.forget(CHANNEL);
+        assertFalse(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
     }
 
     @Test

@@ -34,7 +34,7 @@ class ChannelDaoTest {
     void savingNewChannelCreatesIt(DatabaseDialect dialect) {
         try (TestDatabase database = TestDatabase.create(dialect).migrated()) {
             assertTrue(dao(database, CREATED).save(CHANNEL, "hash-1"));
-            assertEquals(Optional.of("hash-1"), dao(database, CREATED).findPasswordHash(CHANNEL));
+            assertEquals(Optional.of("hash-1"), dao(database, CREATED).findPasswords(CHANNEL).map(StoredPasswords::currentHash));
             assertEquals(Optional.of(new Channel("gupshup", "202105102694809992", CREATED, CREATED)),
                     dao(database, CREATED).find(CHANNEL));
         }
@@ -46,7 +46,7 @@ class ChannelDaoTest {
         try (TestDatabase database = TestDatabase.create(dialect).migrated()) {
             dao(database, CREATED).save(CHANNEL, "hash-1");
             assertFalse(dao(database, ROTATED).save(CHANNEL, "hash-2"));
-            assertEquals(Optional.of("hash-2"), dao(database, ROTATED).findPasswordHash(CHANNEL));
+            assertEquals(Optional.of("hash-2"), dao(database, ROTATED).findPasswords(CHANNEL).map(StoredPasswords::currentHash));
             assertEquals(Optional.of(new Channel("gupshup", "202105102694809992", CREATED, ROTATED)),
                     dao(database, ROTATED).find(CHANNEL));
         }
@@ -60,7 +60,7 @@ class ChannelDaoTest {
             dao.save(CHANNEL, "hash-1");
             assertTrue(dao.delete(CHANNEL));
             assertFalse(dao.delete(CHANNEL));
-            assertEquals(Optional.empty(), dao.findPasswordHash(CHANNEL));
+            assertEquals(Optional.empty(), dao.findPasswords(CHANNEL));
         }
     }
 
