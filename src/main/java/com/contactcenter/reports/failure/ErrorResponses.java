@@ -28,6 +28,8 @@ public final class ErrorResponses {
             return HttpServletResponse.SC_NOT_FOUND;
         } else if (exception instanceof MethodNotAllowedException) {
             return HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        } else if (exception instanceof RequestTimeoutException) {
+            return HttpServletResponse.SC_REQUEST_TIMEOUT;
         } else if (exception instanceof PayloadTooLargeException) {
             return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
         } else if (exception instanceof UnsupportedMediaTypeException) {
@@ -48,6 +50,10 @@ public final class ErrorResponses {
             response.setHeader("WWW-Authenticate", "Webhook-Password realm=\"whatsapp-report-receiver\"");
         } else if (exception instanceof StorageUnavailableException) {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        } else if (exception instanceof RequestTimeoutException) {
+            // RFC 9110 section 15.5.9: the rest of the body may still come, so the connection cannot carry another
+            // request; the server SHOULD send "close".
+            response.setHeader("Connection", "close");
         }
         sendReason(response, status, exception.getMessage());
     }
