@@ -31,6 +31,8 @@ public final class ErrorResponses {
             return HttpServletResponse.SC_NOT_FOUND;
         } else if (exception instanceof MethodNotAllowedException) {
             return HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        } else if (exception instanceof RequestTimeoutException) {
+            return HttpServletResponse.SC_REQUEST_TIMEOUT;
         } else if (exception instanceof PayloadTooLargeException) {
             return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
         } else if (exception instanceof UnsupportedMediaTypeException) {
@@ -56,6 +58,10 @@ public final class ErrorResponses {
         } else if (exception instanceof TooManyFailuresException) {
             response.setHeader("Retry-After",
                     Long.toString(((TooManyFailuresException) exception).retryAfterSeconds()));
+        } else if (exception instanceof RequestTimeoutException) {
+            // RFC 9110 section 15.5.9: the rest of the body may still come, so the connection cannot carry another
+            // request; the server SHOULD send "close".
+            response.setHeader("Connection", "close");
         }
         sendReason(response, status, exception.getMessage());
     }

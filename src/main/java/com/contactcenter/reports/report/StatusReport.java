@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * One status event of one WhatsApp message, as the receiver records it: immutable, and valid by construction
- * (required values present, every text within its column).
+ * (required values present, every text within its column and storable as sent on every supported database).
  *
  * @param gsId the message key: Gupshup's {@code gsId}, or {@code payload.id} where {@code gsId} is absent
  * @param messageId {@code payload.id} as sent, or null
@@ -39,7 +39,8 @@ public record StatusReport(String bsp, String channelId, String gsId, String mes
             throw new InvalidRequestException("timestamp is required");
         }
         limit("payload.payload.code", errorCode, MAX_ERROR_CODE_LENGTH);
-        limit("payload.payload.reason", errorReason, MAX_ERROR_REASON_LENGTH);
+        // Free text from WhatsApp, where a line break or a tab is ordinary text.
+        limit("payload.payload.reason", errorReason, MAX_ERROR_REASON_LENGTH, "\t\n\r");
     }
 
     private static void requireText(String field, String value, int maxLength) {
@@ -49,9 +50,35 @@ public record StatusReport(String bsp, String channelId, String gsId, String mes
         limit(field, value, maxLength);
     }
 
+    /** Ids, codes and statuses: a control character is never part of one, and would reach logs and exports. */
     private static void limit(String field, String value, int maxLength) {
-        if (value != null && value.length() > maxLength) {
+        limit(field, value, maxLength, "");
+    }
+
+    /**
+     * JSON lets a string carry any control character as an escape, U+0000 included (RFC 8259 section 7), and an
+     * escaped unpaired surrogate (section 8.2). Neither can be stored as sent: PostgreSQL's text types
+     * refuse U+0000, which would fail every redelivery with 503, and UTF-8 has no encoding for a lone surrogate
+     * (RFC 3629 section 3), so the drivers would store '?' instead. Such a value is refused, naming the field.
+     */
+    private static void limit(String field, String value, int maxLength, String allowedControls) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
             throw new InvalidRequestException(field + " is longer than " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && allowedControls.indexOf(c) < 0) {
+                throw new InvalidRequestException(field + " must not contain control characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidRequestException(field + " must not contain unpaired surrogates");
+            }
         }
     }
 }

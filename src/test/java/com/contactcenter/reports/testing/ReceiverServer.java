@@ -21,6 +21,8 @@ import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.plus.jndi.Resource;
 import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Credential;
@@ -28,13 +30,25 @@ import org.eclipse.jetty.util.security.Credential;
 /**
  * The built WAR ({@code target/social.war}) deployed at {@code /social} in a real Jetty 12 on a free port of
  * 127.0.0.1, with the test's DataSource bound as {@code jdbc/reports} and two users: an admin in the role
- * {@code webhook-admin} and a user without it. Each test starts its own and closes it.
+ * {@code webhook-admin} and a user without it. Each test starts its own and closes it. Its connector gives up on slow
+ * clients the way README.md ("Hostile input and limits") asks of a production Jetty, with shorter times.
  */
 public final class ReceiverServer implements AutoCloseable {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String NOT_ADMIN = "operator";
     public static final String NOT_ADMIN_PASSWORD = "operator-password-for-tests";
+
+    /**
+     * How long a connection may send nothing, mid-body or between requests, before Jetty closes it (Jetty's default
+     * is 30 s). Short, because the tests talk over loopback and the slow-client tests wait for it.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Jetty's per-request minimum rate of a body being read, in bytes per second: it ends a client that dribbles
+     * its body a byte at a time, each just inside the idle timeout, which the idle timeout alone never would.
+     */
+    public static final long MIN_REQUEST_DATA_RATE = 1024;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -57,9 +71,12 @@ public final class ReceiverServer implements AutoCloseable {
     public static ReceiverServer start(DataSource dataSource, Map<String, String> contextParameters)
             throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
 
         WebAppContext webapp = new WebAppContext();

@@ -3,6 +3,7 @@ package com.contactcenter.reports.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.contactcenter.reports.channel.ChannelAddress;
@@ -12,6 +13,7 @@ import com.contactcenter.reports.testing.Samples;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -213,7 +215,8 @@ class GupshupReportParserTest {
 
     @Test
     void repeatedNameIsRefused() {
-        assertEquals("body is not valid JSON", rejection("{\"type\":\"user-event\",\"type\":\"message-event\"}"));
+        assertEquals("body repeats a name within one object",
+                rejection("{\"type\":\"user-event\",\"type\":\"message-event\"}"));
     }
 
     @ParameterizedTest
@@ -233,6 +236,100 @@ class GupshupReportParserTest {
     void overlongReasonIsRefused() {
         assertEquals("payload.payload.reason is longer than 2000 characters",
                 rejection(withDetails("{\"code\":1,\"reason\":\"" + "r".repeat(2001) + "\"}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {65, 1000, 100_000})
+    void nestingDeeperThanTheLimitIsRefused(int depth) {
+        assertEquals("body is nested deeper than 64 levels",
+                rejection(Samples.body("read").replace("\"app\":", "\"deep\":" + "[".repeat(depth - 1)
+                        + "]".repeat(depth - 1) + ",\"app\":")));
+    }
+
+    @Test
+    void nestingAtTheLimitIsAccepted() {
+        // The envelope is the first level; 63 more arrays inside an unknown field reach 64.
+        assertEquals("read", report(Samples.body("read").replace("\"app\":", "\"deep\":" + "[".repeat(63)
+                + "]".repeat(63) + ",\"app\":")).status());
+    }
+
+    @Test
+    void deeplyNestedObjectsAtTheTopAreRefused() {
+        assertEquals("body is nested deeper than 64 levels", rejection("{\"a\":".repeat(100_000)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"app\":", "\"ts\":", "\"timestamp\":"})
+    void numberLongerThanTheLimitIsRefusedWherever(String before) {
+        assertEquals("body holds a number longer than 100 characters",
+                rejection(Samples.body("read").replace(before, "\"n\":" + "9".repeat(101) + "," + before)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483647", "-1e999999999", "0.1e-999999999", "1E-2147483647"})
+    void hugeExponentIsRefusedWithoutWork(String ts) {
+        String body = withDetails("{\"ts\":" + ts + "}");
+        String reason = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> rejection(body));
+        assertEquals("payload.payload.ts must be a whole number within range", reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483648", "1E-2147483649", "-9e9999999999"})
+    void exponentBeyondAnIntIsRefused(String number) {
+        assertEquals("body holds a number out of range",
+                rejection(Samples.body("read").replace("\"app\":", "\"n\":" + number + ",\"app\":")));
+    }
+
+    @Test
+    void longStringOfDigitsIsRefusedWithoutWork() {
+        String body = withDetails("{\"ts\":\"" + "9".repeat(60_000) + "\"}");
+        String reason = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> rejection(body));
+        assertEquals("payload.payload.ts must be a whole number within range", reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1592311836", "1592311836.0", "1.5e9", " 1592311836", "\\u0661\\u0665\\u0669\\u0662", ""})
+    void tsAsStringOtherThanAsciiDigitsIsRefused(String ts) {
+        assertEquals("payload.payload.ts must be a whole number within range",
+                rejection(withDetails("{\"ts\":\"" + ts + "\"}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1592311836.000", "1.592311836E9", "15923118360e-1"})
+    void tsAsWholeNumberInAnyJsonNotationIsAccepted(String ts) {
+        assertEquals(Instant.ofEpochSecond(1592311836), report(withDetails("{\"ts\":" + ts + "}")).statusTime());
+    }
+
+    /** JSON escapes inside the values of read.json: a control character or half of a surrogate pair. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ee4a68a0-1203-4c85-8dc3-49d0b3226a35|ee4a68a0\\u0000|payload.gsId or payload.id must not contain control characters",
+        "918x98xx21x4|918x98xx21x4\\u001b[2J|payload.destination must not contain control characters",
+        "\"read\"|\"read\\n\"|payload.type must not contain control characters",
+        "gBEGkYaYVSEEAgnZxQ3JmKK6Wvg|gBEGkYaYVSEEAgnZxQ3JmKK6Wvg\\u0085|payload.id must not contain control characters",
+        "ee4a68a0-1203-4c85-8dc3-49d0b3226a35|ee4a68a0\\ud800|payload.gsId or payload.id must not contain unpaired surrogates",
+        "918x98xx21x4|\\udc00918|payload.destination must not contain unpaired surrogates",
+    })
+    void escapedControlCharacterOrUnpairedSurrogateInAColumnIsRefusedNamingIt(String sent, String escaped,
+            String reason) {
+        assertEquals(reason, rejection(Samples.body("read").replace(sent, escaped)));
+    }
+
+    @Test
+    void lineBreaksAndTabsInTheReasonAreKept() {
+        assertEquals("first line\n\tsecond line\r\n",
+                report(withDetails("{\"code\":1,\"reason\":\"first line\\n\\tsecond line\\r\\n\"}")).errorReason());
+    }
+
+    @Test
+    void nulInTheReasonIsRefused() {
+        assertEquals("payload.payload.reason must not contain control characters",
+                rejection(withDetails("{\"code\":1,\"reason\":\"a\\u0000b\"}")));
+    }
+
+    @Test
+    void surrogatePairIsKept() {
+        assertEquals("lido \uD83D\uDC4D", report(withDetails("{\"reason\":\"lido \\ud83d\\udc4d\"}")).errorReason());
     }
 
     private static String payload(String fields) {
