@@ -11,12 +11,17 @@ import javax.naming.NamingException;
  * name under {@code java:comp/env} (how Tomcat, Jetty and WildFly let operators override a WAR), else from a
  * {@code context-param}, else from its default. A bad value fails the deployment with a message naming the setting.
  */
-public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds) {
+public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds,
+        int retentionDays) {
 
     public static final String MAX_BODY_BYTES = "reports.max-body-bytes";
     public static final String STORE_RAW_REPORT = "reports.store-raw-report";
     public static final String MIGRATE_SCHEMA = "reports.migrate-schema";
     public static final String CHANNEL_REFRESH_SECONDS = "reports.channel-refresh-seconds";
+    public static final String RETENTION_DAYS = "reports.retention-days";
+
+    /** 100 years: a larger age is a typo, not a retention policy. */
+    public static final int MAX_RETENTION_DAYS = 36_500;
 
     /**
      * The largest accepted body; {@code raw_report} on H2 is a CHARACTER VARYING(1000000), and a UTF-8 body of n
@@ -25,7 +30,8 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final int MAX_BODY_BYTES_LIMIT = 1_000_000;
 
     public static Settings defaults() {
-        return new Settings(64 * 1024, true, true, 10);
+        // Retention 0: keep every report; deleting data must be something an operator asks for.
+        return new Settings(64 * 1024, true, true, 10, 0);
     }
 
     public static Settings load(ServletContext context) {
@@ -34,7 +40,8 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
                 intSetting(context, MAX_BODY_BYTES, defaults.maxBodyBytes(), 1024, MAX_BODY_BYTES_LIMIT),
                 booleanSetting(context, STORE_RAW_REPORT, defaults.storeRawReport()),
                 booleanSetting(context, MIGRATE_SCHEMA, defaults.migrateSchema()),
-                intSetting(context, CHANNEL_REFRESH_SECONDS, defaults.channelRefreshSeconds(), 0, 3600));
+                intSetting(context, CHANNEL_REFRESH_SECONDS, defaults.channelRefreshSeconds(), 0, 3600),
+                intSetting(context, RETENTION_DAYS, defaults.retentionDays(), 0, MAX_RETENTION_DAYS));
     }
 
     private static int intSetting(ServletContext context, String name, int fallback, int min, int max) {

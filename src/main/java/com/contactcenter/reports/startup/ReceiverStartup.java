@@ -8,6 +8,7 @@ import com.contactcenter.reports.db.DatabaseDialect;
 import com.contactcenter.reports.db.ReportsDataSource;
 import com.contactcenter.reports.db.SchemaMigration;
 import com.contactcenter.reports.report.ReportDao;
+import com.contactcenter.reports.retention.ReportRetention;
 import com.contactcenter.reports.webhook.GupshupReportParser;
 import com.contactcenter.reports.webhook.WebhookCounters;
 import jakarta.json.bind.Jsonb;
@@ -35,6 +36,9 @@ public class ReceiverStartup implements ServletContextListener {
      */
     static final String ADMIN_PASSWORD_VARIABLE = "reports.admin-password-variable";
 
+    /** The retention task, stopped at undeploy; null while retention is off. */
+    private volatile ReportRetention retention;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
@@ -56,6 +60,8 @@ public class ReceiverStartup implements ServletContextListener {
                 new ReportDao(dataSource, dialect, clock), channels, passwordHashing,
                 new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(), System::nanoTime),
                 new WebhookCounters()));
+        retention = ReportRetention.start(settings.retentionDays(), ReceiverComponents.of(context).reports(), clock)
+                .orElse(null);
         warnWhenAdminPasswordIsMissing(context);
         LOG.log(Level.INFO, "Receiving WhatsApp reports at {0}/on/whatsapp/'{'bsp'}'/message/'{'channelId'}' into {1}",
                 context.getContextPath(), dialect);
@@ -75,6 +81,9 @@ public class ReceiverStartup implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (retention != null) {
+            retention.close(); // before the container takes the DataSource away
+        }
         Object components = event.getServletContext().getAttribute(ReceiverComponents.ATTRIBUTE);
         if (components instanceof ReceiverComponents) {
             try {
