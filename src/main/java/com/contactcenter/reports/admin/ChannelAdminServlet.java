@@ -11,6 +11,7 @@ import com.contactcenter.reports.failure.InvalidRequestException;
 import com.contactcenter.reports.failure.MethodNotAllowedException;
 import com.contactcenter.reports.failure.NotFoundException;
 import com.contactcenter.reports.failure.ReceiverException;
+import com.contactcenter.reports.report.ReportDao;
 import com.contactcenter.reports.startup.ReceiverComponents;
 import com.contactcenter.reports.webhook.JsonBodyReader;
 import jakarta.json.bind.Jsonb;
@@ -42,6 +43,7 @@ public class ChannelAdminServlet extends HttpServlet {
     private transient ChannelAuthenticator authenticator;
     private transient JsonBodyReader bodyReader;
     private int defaultGraceSeconds;
+    private transient ReportDao reports;
 
     @Override
     public void init() {
@@ -52,6 +54,7 @@ public class ChannelAdminServlet extends HttpServlet {
         authenticator = components.authenticator();
         bodyReader = new JsonBodyReader(MAX_BODY_BYTES);
         defaultGraceSeconds = components.settings().previousPasswordGraceSeconds();
+        reports = components.reportDao();
     }
 
     @Override
@@ -73,7 +76,7 @@ public class ChannelAdminServlet extends HttpServlet {
                     put(request, response, address);
                     break;
                 case "DELETE":
-                    delete(response, address);
+                    delete(request, response, address);
                     break;
                 default:
                     throw new MethodNotAllowedException(request.getMethod(), "PUT, DELETE");
@@ -101,13 +104,34 @@ public class ChannelAdminServlet extends HttpServlet {
         sendJson(response, created ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_OK, jsonb.toJson(channel));
     }
 
-    private void delete(HttpServletResponse response, ChannelAddress address) {
-        if (!channels.delete(address)) {
+    /**
+     * Removes the channel; with {@code ?reports=delete} also its reports, in batches (reports recorded after the
+     * call stay). Repeated after an interrupted deletion, it finishes deleting the reports of the gone channel.
+     */
+    private void delete(HttpServletRequest request, HttpServletResponse response, ChannelAddress address) {
+        boolean withReports = deletesReports(request.getParameter("reports"));
+        boolean existed = channels.delete(address);
+        if (existed) {
+            authenticator.forget(address);
+        }
+        long deletedReports = withReports ? reports.deleteChannelReports(address.bsp(), address.channelId(),
+                ReportDao.DELETE_BATCH_SIZE, ReportDao.DELETE_PAUSE) : 0;
+        if (!existed && deletedReports == 0) {
             throw new NotFoundException("no such channel");
         }
-        authenticator.forget(address);
-        LOG.log(Level.INFO, "Channel {0} deleted; its reports stay in message_report", address);
+        LOG.log(Level.INFO, "Channel {0} deleted; {1}", address, withReports ? deletedReports
+                + " of its reports deleted" : "its reports stay in message_report");
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static boolean deletesReports(String reports) {
+        if (reports == null || "keep".equals(reports)) {
+            return false;
+        }
+        if ("delete".equals(reports)) {
+            return true;
+        }
+        throw new InvalidRequestException("reports must be keep or delete");
     }
 
     private static ChannelAddress address(String path) {

@@ -14,7 +14,8 @@ import javax.naming.NamingException;
  */
 public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds,
         int queueCapacity, int batchSize, int commitWaitMillis, int authFailureLimit, int authFailureWindowSeconds,
-        String trustedProxies, int previousPasswordGraceSeconds) {
+        String trustedProxies, int previousPasswordGraceSeconds,
+        int retentionDays) {
 
     public static final String MAX_BODY_BYTES = "reports.max-body-bytes";
     public static final String STORE_RAW_REPORT = "reports.store-raw-report";
@@ -36,6 +37,10 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
      * 200 or 503, well before that.
      */
     public static final int MAX_COMMIT_WAIT_MILLIS = 8000;
+    public static final String RETENTION_DAYS = "reports.retention-days";
+
+    /** 100 years: a larger age is a typo, not a retention policy. */
+    public static final int MAX_RETENTION_DAYS = 36_500;
 
     /**
      * The largest accepted body; {@code raw_report} on H2 is a CHARACTER VARYING(1000000), and a UTF-8 body of n
@@ -44,7 +49,8 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final int MAX_BODY_BYTES_LIMIT = 1_000_000;
 
     public static Settings defaults() {
-        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000, 10, 60, "", 0);
+        // Retention 0: keep every report; deleting data must be something an operator asks for.
+        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000, 10, 60, "", 0, 0);
     }
 
     public static Settings load(ServletContext context) {
@@ -61,7 +67,8 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
                 intSetting(context, AUTH_FAILURE_WINDOW_SECONDS, defaults.authFailureWindowSeconds(), 1, 86_400),
                 trustedProxies(context),
                 intSetting(context, PREVIOUS_PASSWORD_GRACE_SECONDS, defaults.previousPasswordGraceSeconds(), 0,
-                        MAX_PREVIOUS_PASSWORD_GRACE_SECONDS));
+                        MAX_PREVIOUS_PASSWORD_GRACE_SECONDS),
+                intSetting(context, RETENTION_DAYS, defaults.retentionDays(), 0, MAX_RETENTION_DAYS));
     }
 
     private static int intSetting(ServletContext context, String name, int fallback, int min, int max) {

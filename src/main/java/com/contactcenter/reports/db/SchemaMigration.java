@@ -1,6 +1,7 @@
 package com.contactcenter.reports.db;
 
 import java.lang.System.Logger.Level;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -20,6 +21,10 @@ public final class SchemaMigration {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocations())
+                // PostgreSQL's version 3 builds its indexes CONCURRENTLY, which waits for every open transaction:
+                // Flyway's default lock is held in one, so the build would wait for ever. A session lock still
+                // keeps two instances that start together from migrating at once.
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .load();
         try {
             MigrateResult result = flyway.migrate();

@@ -227,4 +227,110 @@ public final class ReportDao {
             statement.setObject(index, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
         }
     }
+
+    // Deletion in batches: retention (reports.retention-days) and the admin API's deletion of a channel's reports.
+    // Each batch is one short transaction of at most batchSize rows, so that no lock is held for long and the
+    // webhook's inserts, which add rows at the newest end, never wait behind a deletion of millions of rows.
+
+    /** PostgreSQL: the oldest rows first, found through message_report_received_at_ix. */
+    static final String DELETE_RECEIVED_BEFORE_POSTGRESQL = "DELETE FROM message_report WHERE id IN (SELECT id"
+            + " FROM message_report WHERE received_at < ? ORDER BY received_at LIMIT ?)";
+
+    /**
+     * MariaDB/MySQL refuse LIMIT in an IN subquery, but take it on DELETE. (received_at, id) is the order of
+     * message_report_received_at_ix itself (InnoDB appends the key): the scan stays on the old end of that index,
+     * away from the inserts, and the statement is deterministic, as statement-based replication requires.
+     */
+    static final String DELETE_RECEIVED_BEFORE_MARIADB = "DELETE FROM message_report WHERE received_at < ?"
+            + " ORDER BY received_at, id LIMIT ?";
+
+    /** H2 limits a DELETE itself, several times faster than through an IN subquery. */
+    static final String DELETE_RECEIVED_BEFORE_H2 = "DELETE FROM message_report WHERE received_at < ?"
+            + " FETCH FIRST ? ROWS ONLY";
+
+    /** PostgreSQL: found through message_report_channel_time_ix. */
+    static final String DELETE_CHANNEL_REPORTS_POSTGRESQL = "DELETE FROM message_report WHERE id IN (SELECT id"
+            + " FROM message_report WHERE bsp = ? AND channel_id = ? AND received_at < ? LIMIT ?)";
+
+    /** MariaDB/MySQL: (report_time, id) follows message_report_channel_time_ix, for the reasons above. */
+    static final String DELETE_CHANNEL_REPORTS_MARIADB = "DELETE FROM message_report WHERE bsp = ? AND channel_id = ?"
+            + " AND received_at < ? ORDER BY report_time, id LIMIT ?";
+
+    static final String DELETE_CHANNEL_REPORTS_H2 = "DELETE FROM message_report WHERE bsp = ? AND channel_id = ?"
+            + " AND received_at < ? FETCH FIRST ? ROWS ONLY";
+
+    /** Rows per deletion transaction: small enough to hold locks for milliseconds, large enough to be efficient. */
+    public static final int DELETE_BATCH_SIZE = 1000;
+
+    /** The pause between two batches, which leaves the database to the webhook's inserts and to replication. */
+    public static final java.time.Duration DELETE_PAUSE = java.time.Duration.ofMillis(100);
+
+    /**
+     * Deletes every report received before {@code cutoff}, oldest first, in transactions of at most
+     * {@code batchSize} rows with {@code pause} between them, and returns how many it deleted. Stops early, with
+     * the thread's interrupt flag set, when the thread is interrupted (at undeploy).
+     */
+    public long deleteReceivedBefore(Instant cutoff, int batchSize, java.time.Duration pause) {
+        String statement = dialect == DatabaseDialect.POSTGRESQL ? DELETE_RECEIVED_BEFORE_POSTGRESQL
+                : dialect == DatabaseDialect.MARIADB ? DELETE_RECEIVED_BEFORE_MARIADB : DELETE_RECEIVED_BEFORE_H2;
+        return deleteInBatches(statement, batchSize, pause, delete -> {
+            setTime(delete, 1, cutoff);
+            delete.setInt(2, batchSize);
+        });
+    }
+
+    /**
+     * Deletes the reports of one channel received until now (not those recorded after this call, for instance
+     * for a channel created again under the same id), in batches as {@link #deleteReceivedBefore}.
+     */
+    public long deleteChannelReports(String bsp, String channelId, int batchSize, java.time.Duration pause) {
+        Instant until = clock.instant().plusMillis(1); // received_at has millisecond precision: include this one
+        String statement = dialect == DatabaseDialect.POSTGRESQL ? DELETE_CHANNEL_REPORTS_POSTGRESQL
+                : dialect == DatabaseDialect.MARIADB ? DELETE_CHANNEL_REPORTS_MARIADB : DELETE_CHANNEL_REPORTS_H2;
+        return deleteInBatches(statement, batchSize, pause, delete -> {
+            delete.setString(1, bsp);
+            delete.setString(2, channelId);
+            setTime(delete, 3, until);
+            delete.setInt(4, batchSize);
+        });
+    }
+
+    /** Binds the parameters of one batch's DELETE. */
+    private interface BatchParameters {
+        void bind(PreparedStatement delete) throws SQLException;
+    }
+
+    private long deleteInBatches(String statement, int batchSize, java.time.Duration pause,
+            BatchParameters parameters) {
+        long deleted = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            int batch;
+            // A connection per batch: between batches the pool has it back for the webhook.
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement delete = connection.prepareStatement(statement)) {
+                connection.setAutoCommit(true);
+                parameters.bind(delete);
+                batch = delete.executeUpdate();
+            } catch (SQLException failed) {
+                throw new StorageUnavailableException("reports could not be deleted after " + deleted
+                        + " rows; retry later", failed);
+            }
+            deleted += batch;
+            // A short batch means no row was left when it ran (another instance may be deleting too).
+            if (batch < batchSize || !pause(pause)) {
+                break;
+            }
+        }
+        return deleted;
+    }
+
+    private static boolean pause(java.time.Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

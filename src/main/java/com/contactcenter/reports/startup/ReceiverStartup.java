@@ -9,6 +9,7 @@ import com.contactcenter.reports.db.ReportsDataSource;
 import com.contactcenter.reports.db.SchemaMigration;
 import com.contactcenter.reports.report.ReportDao;
 import com.contactcenter.reports.report.ReportWriter;
+import com.contactcenter.reports.retention.ReportRetention;
 import com.contactcenter.reports.webhook.GupshupReportParser;
 import com.contactcenter.reports.webhook.WebhookCounters;
 import jakarta.json.bind.Jsonb;
@@ -37,6 +38,9 @@ public class ReceiverStartup implements ServletContextListener {
      */
     static final String ADMIN_PASSWORD_VARIABLE = "reports.admin-password-variable";
 
+    /** The retention task, stopped at undeploy; null while retention is off. */
+    private volatile ReportRetention retention;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
@@ -53,14 +57,16 @@ public class ReceiverStartup implements ServletContextListener {
         Jsonb jsonb = JsonbBuilder.create();
         ChannelDao channels = new ChannelDao(dataSource, dialect, clock);
         PasswordHashing passwordHashing = new PasswordHashing();
+        ReportDao reportDao = new ReportDao(dataSource, dialect, clock);
         context.setAttribute(ReceiverComponents.ATTRIBUTE, new ReceiverComponents(settings, jsonb,
                 new GupshupReportParser(jsonb, JsonProvider.provider(), settings.storeRawReport()),
-                new ReportWriter(new ReportDao(dataSource, dialect, clock), settings.queueCapacity(),
-                        settings.batchSize(), Duration.ofMillis(settings.commitWaitMillis())),
-                channels, passwordHashing,
+                new ReportWriter(reportDao, settings.queueCapacity(), settings.batchSize(),
+                        Duration.ofMillis(settings.commitWaitMillis())),
+                reportDao, channels, passwordHashing,
                 new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(),
                         settings.authFailureLimit(), settings.authFailureWindowSeconds(), System::nanoTime),
                 new WebhookCounters()));
+        retention = ReportRetention.start(settings.retentionDays(), reportDao, clock).orElse(null);
         warnWhenAdminPasswordIsMissing(context);
         LOG.log(Level.INFO, "Receiving WhatsApp reports at {0}/on/whatsapp/'{'bsp'}'/message/'{'channelId'}' into {1}",
                 context.getContextPath(), dialect);
@@ -80,6 +86,9 @@ public class ReceiverStartup implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (retention != null) {
+            retention.close(); // before the container takes the DataSource away
+        }
         Object components = event.getServletContext().getAttribute(ReceiverComponents.ATTRIBUTE);
         if (components instanceof ReceiverComponents) {
             // Reports already queued are committed before the writer stops; their requests are still waiting.

@@ -10,6 +10,7 @@ import com.contactcenter.reports.testing.TestDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,31 @@ class ChannelAdminIT {
         assertEquals(401, server.postReport(CHANNEL, "first-password", Samples.body("delivered")).statusCode());
         assertEquals("[]", list(ReceiverServer.asAdmin(channels())).body());
         assertEquals(1, database.count("SELECT COUNT(*) FROM message_report"), "reports stay");
+    }
+
+    @Test
+    void deletingChannelWithItsReportsLeavesOtherChannelsReports() {
+        server.putChannel(CHANNEL, "first-password");
+        server.putChannel("other", "other-password");
+        server.postReport(CHANNEL, "first-password", Samples.body("read"));
+        server.postReport(CHANNEL, "first-password", Samples.body("delivered"));
+        server.postReport("other", "other-password", Samples.body("read"));
+        HttpRequest delete = ReceiverServer.asAdmin(HttpRequest.newBuilder(server.uri("/admin/channels/gupshup/"
+                + CHANNEL + "?reports=delete"))).DELETE().build();
+        assertEquals(204, server.send(delete).statusCode());
+        assertEquals(List.of(Map.of("channel_id", "other")), database.rows(
+                "SELECT channel_id FROM message_report"));
+        assertEquals(404, server.send(delete).statusCode(), "nothing left to delete");
+    }
+
+    @Test
+    void unknownReportsOptionIsRefusedAndNothingIsDeleted() {
+        server.putChannel(CHANNEL, "first-password");
+        HttpResponse<String> response = server.send(ReceiverServer.asAdmin(HttpRequest.newBuilder(server.uri(
+                "/admin/channels/gupshup/" + CHANNEL + "?reports=drop"))).DELETE().build());
+        assertEquals(400, response.statusCode());
+        assertEquals("{\"error\":\"reports must be keep or delete\"}", response.body());
+        assertEquals(1, database.count("SELECT COUNT(*) FROM whatsapp_channel"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.contactcenter.reports.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +12,12 @@ import com.contactcenter.reports.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,72 @@ class DeploymentIT {
                     + " blocks separated by commas: 'proxy.example.com' is not an IP address or a CIDR block"),
                     messages(failure));
         }
+    }
+
+    @Test
+    void invalidRetentionDaysFailsDeploymentNamingIt() {
+        try (TestDatabase database = TestDatabase.h2()) {
+            Exception failure = assertThrows(Exception.class, () -> ReceiverServer.start(database.dataSource(),
+                    ReceiverServer.settings("reports.retention-days", "-1")).close());
+            assertTrue(messages(failure).contains(
+                    "Setting reports.retention-days must be a whole number from 0 to 36500, not '-1'"),
+                    messages(failure));
+        }
+    }
+
+    @Test
+    void retentionDeletesOldReportsOnceDeployed() throws Exception {
+        try (TestDatabase database = TestDatabase.h2().migrated()) {
+            database.execute(oldAndNewReport());
+            ReceiverServer server = ReceiverServer.start(database.dataSource(),
+                    ReceiverServer.settings("reports.retention-days", "30"));
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (database.count("SELECT COUNT(*) FROM message_report") > 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertEquals(List.of(Map.of("gs_id", "new")), database.rows("SELECT gs_id FROM message_report"));
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void retentionStopsWithTheApplication() throws Exception {
+        try (TestDatabase database = TestDatabase.h2()) {
+            ReceiverServer server = ReceiverServer.start(database.dataSource(),
+                    ReceiverServer.settings("reports.retention-days", "30"));
+            try {
+                assertTrue(retentionThreadIsAlive());
+            } finally {
+                server.close();
+            }
+            // A thread left running after undeploy would keep the web application's class loader alive.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (retentionThreadIsAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertFalse(retentionThreadIsAlive());
+        }
+    }
+
+    private static boolean retentionThreadIsAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(
+                thread -> thread.getName().equals("reports-retention") && thread.isAlive());
+    }
+
+    /** One report received 40 days ago, one received now (UTC, as the receiver writes them). */
+    private static String oldAndNewReport() {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        return "INSERT INTO message_report (bsp, channel_id, gs_id, destination, status, report_time, received_at)"
+                + " VALUES ('gupshup', '1', 'old', '918x98xx21x4', 'sent', TIMESTAMP '" + sql(now.minusDays(40))
+                + "', TIMESTAMP '" + sql(now.minusDays(40)) + "'), ('gupshup', '1', 'new', '918x98xx21x4', 'sent',"
+                + " TIMESTAMP '" + sql(now) + "', TIMESTAMP '" + sql(now) + "')";
+    }
+
+    private static String sql(LocalDateTime time) {
+        return time.withNano(0).toString().replace('T', ' ');
     }
 
     @Test
