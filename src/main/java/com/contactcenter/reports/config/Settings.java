@@ -3,6 +3,7 @@ package com.contactcenter.reports.config;
 import com.contactcenter.reports.webhook.ClientAddresses;
 import jakarta.servlet.ServletContext;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
@@ -15,7 +16,8 @@ import javax.naming.NamingException;
 public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrateSchema, int channelRefreshSeconds,
         int queueCapacity, int batchSize, int commitWaitMillis, int authFailureLimit, int authFailureWindowSeconds,
         String trustedProxies, int previousPasswordGraceSeconds,
-        int retentionDays) {
+        int retentionDays,
+        String metricsRole) {
 
     public static final String MAX_BODY_BYTES = "reports.max-body-bytes";
     public static final String STORE_RAW_REPORT = "reports.store-raw-report";
@@ -28,6 +30,7 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
     public static final String AUTH_FAILURE_WINDOW_SECONDS = "reports.auth-failure-window-seconds";
     public static final String TRUSTED_PROXIES = "reports.trusted-proxies";
     public static final String PREVIOUS_PASSWORD_GRACE_SECONDS = "reports.previous-password-grace-seconds";
+    public static final String METRICS_ROLE = "reports.metrics-role";
 
     /** A week: long enough to update Gupshup's subscription, short enough that an old password does not linger. */
     public static final int MAX_PREVIOUS_PASSWORD_GRACE_SECONDS = 7 * 24 * 3600;
@@ -48,9 +51,16 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
      */
     public static final int MAX_BODY_BYTES_LIMIT = 1_000_000;
 
+    /**
+     * A role name as every container's user store can hold it; "*" and "**" are excluded, since they mean "any
+     * role" and "any authenticated user" to the servlet specification rather than naming a role.
+     */
+    private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     public static Settings defaults() {
         // Retention 0: keep every report; deleting data must be something an operator asks for.
-        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000, 10, 60, "", 0, 0);
+        return new Settings(64 * 1024, true, true, 10, 10_000, 500, 3000, 10, 60, "", 0, 0,
+                "");
     }
 
     public static Settings load(ServletContext context) {
@@ -68,7 +78,8 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
                 trustedProxies(context),
                 intSetting(context, PREVIOUS_PASSWORD_GRACE_SECONDS, defaults.previousPasswordGraceSeconds(), 0,
                         MAX_PREVIOUS_PASSWORD_GRACE_SECONDS),
-                intSetting(context, RETENTION_DAYS, defaults.retentionDays(), 0, MAX_RETENTION_DAYS));
+                intSetting(context, RETENTION_DAYS, defaults.retentionDays(), 0, MAX_RETENTION_DAYS),
+                roleSetting(context, METRICS_ROLE, defaults.metricsRole()));
     }
 
     private static int intSetting(ServletContext context, String name, int fallback, int min, int max) {
@@ -115,6 +126,20 @@ public record Settings(int maxBodyBytes, boolean storeRawReport, boolean migrate
             default:
                 throw new IllegalStateException("Setting " + name + " must be true or false, not '" + value + "'");
         }
+    }
+
+    /** A role name, or empty for "no role required". */
+    private static String roleSetting(ServletContext context, String name, String fallback) {
+        String value = rawValue(context, name);
+        if (value == null) {
+            return fallback;
+        }
+        String trimmed = value.trim();
+        if (trimmed.isEmpty() || ROLE_NAME.matcher(trimmed).matches()) {
+            return trimmed;
+        }
+        throw new IllegalStateException("Setting " + name + " must be empty (no role required) or a role name of 1"
+                + " to 64 letters, digits, '.', '_' or '-', not '" + value + "'");
     }
 
     private static String rawValue(ServletContext context, String name) {

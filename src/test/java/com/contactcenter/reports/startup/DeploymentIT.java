@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How the built WAR deploys: what it needs from the container, and its settings. */
 class DeploymentIT {
@@ -49,6 +51,28 @@ class DeploymentIT {
             assertTrue(messages(failure).contains(
                     "Setting reports.max-body-bytes must be a whole number from 1024 to 1000000, not 'lots'"),
                     messages(failure));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "reports.store-raw-report|yes|must be true or false, not 'yes'",
+        "reports.migrate-schema|1|must be true or false, not '1'",
+        "reports.channel-refresh-seconds|-1|must be a whole number from 0 to 3600, not '-1'",
+        "reports.queue-capacity|0|must be a whole number from 1 to 1000000, not '0'",
+        "reports.batch-size|10001|must be a whole number from 1 to 10000, not '10001'",
+        "reports.commit-wait-millis|9000|must be a whole number from 100 to 8000, not '9000'",
+        "reports.auth-failure-limit|0|must be a whole number from 1 to 1000000, not '0'",
+        "reports.auth-failure-window-seconds|86401|must be a whole number from 1 to 86400, not '86401'",
+        "reports.previous-password-grace-seconds|a week|must be a whole number from 0 to 604800, not 'a week'",
+        "reports.metrics-role|metrics readers|must be empty (no role required) or a role name of 1 to 64 letters,"
+            + " digits, '.', '_' or '-', not 'metrics readers'",
+    })
+    void everyInvalidSettingFailsDeploymentNamingIt(String setting, String value, String rule) {
+        try (TestDatabase database = TestDatabase.h2()) {
+            Exception failure = assertThrows(Exception.class, () -> ReceiverServer.start(database.dataSource(),
+                    ReceiverServer.settings(setting, value)).close());
+            assertTrue(messages(failure).contains("Setting " + setting + " " + rule), messages(failure));
         }
     }
 
