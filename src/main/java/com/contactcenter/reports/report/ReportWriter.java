@@ -31,8 +31,20 @@ public final class ReportWriter implements AutoCloseable {
     private final long waitNanos;
     private final Thread writer;
     private volatile boolean accepting = true;
+    private final int queueCapacity;
+    private final BatchObserver observer;
+    // System.nanoTime() of the last failed batch, meaningful only while lastBatchFailed is true.
+    private volatile long lastFailedBatchNanos;
+    private volatile boolean lastBatchFailed;
 
     public ReportWriter(ReportDao reports, int queueCapacity, int maxBatchSize, Duration waitBound) {
+        this(reports, queueCapacity, maxBatchSize, waitBound, BatchObserver.NONE);
+    }
+
+    public ReportWriter(ReportDao reports, int queueCapacity, int maxBatchSize, Duration waitBound,
+            BatchObserver observer) {
+        this.queueCapacity = queueCapacity;
+        this.observer = observer;
         this.reports = reports;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatchSize = maxBatchSize;
@@ -74,6 +86,21 @@ public final class ReportWriter implements AutoCloseable {
         return queue.size();
     }
 
+    /** The most reports that can wait for the writer; one more is refused with 503. */
+    public int queueCapacity() {
+        return queueCapacity;
+    }
+
+    /** True while the writer takes reports and its thread runs: false once closed, or should the thread die. */
+    public boolean isRunning() {
+        return accepting && writer.isAlive();
+    }
+
+    /** True when the latest batch failed to commit and did so less than {@code window} ago. */
+    public boolean lastBatchFailedWithin(Duration window) {
+        return lastBatchFailed && System.nanoTime() - lastFailedBatchNanos < window.toNanos();
+    }
+
     private void writeUntilClosed() {
         List<PendingReport> batch = new ArrayList<>(maxBatchSize);
         while (accepting || !queue.isEmpty()) {
@@ -98,12 +125,16 @@ public final class ReportWriter implements AutoCloseable {
         for (PendingReport pending : batch) {
             statusReports.add(pending.report);
         }
+        long started = System.nanoTime();
         try {
             List<RecordOutcome> outcomes = reports.recordAll(statusReports);
+            lastBatchFailed = false;
+            observer.batchCommitted(batch.size(), System.nanoTime() - started);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).outcome.complete(outcomes.get(i));
             }
         } catch (StorageUnavailableException unavailable) {
+            batchFailed(batch.size());
             LOG.log(Level.WARNING, "A batch of " + batch.size() + " reports could not be committed: "
                     + unavailable.getCause());
             for (PendingReport pending : batch) {
@@ -111,6 +142,7 @@ public final class ReportWriter implements AutoCloseable {
             }
         } catch (Throwable failed) {
             // The only writer must outlive any failure, or every later report would wait in vain.
+            batchFailed(batch.size());
             LOG.log(Level.ERROR, "Recording a batch of " + batch.size() + " reports failed", failed);
             for (PendingReport pending : batch) {
                 pending.outcome.completeExceptionally(failed);
@@ -119,6 +151,12 @@ public final class ReportWriter implements AutoCloseable {
                 throw (VirtualMachineError) failed;
             }
         }
+    }
+
+    private void batchFailed(int reports) {
+        lastFailedBatchNanos = System.nanoTime();
+        lastBatchFailed = true;
+        observer.batchFailed(reports);
     }
 
     /** Stops taking reports, records those already queued, and stops the writer. */

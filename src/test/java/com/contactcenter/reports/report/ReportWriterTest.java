@@ -1,6 +1,7 @@
 package com.contactcenter.reports.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,5 +179,14 @@ class ReportWriterTest {
         }
         clients.shutdownNow();
         assertEquals(acknowledged, database.count("SELECT COUNT(*) FROM message_report"));
+    }
+
+    @Test
+    void failedBatchIsRememberedForTheGivenWindowOnly() {
+        ReportWriter writer = writer(10, 10, Duration.ofSeconds(5));
+        database.execute("SHUTDOWN");
+        assertThrows(StorageUnavailableException.class, () -> writer.record(ReportDaoTest.report("gs-1", "read")));
+        assertTrue(writer.lastBatchFailedWithin(Duration.ofMinutes(1)));
+        assertFalse(writer.lastBatchFailedWithin(Duration.ZERO));
     }
 }
