@@ -1,5 +1,6 @@
 package com.contactcenter.reports.failure;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -18,6 +19,11 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (status == null && request.getDispatcherType() == DispatcherType.ERROR) {
+            // Jetty 12 dispatches the 401 of its own authentication, when HttpServletRequest.authenticate asks for
+            // it (the metrics' access check does), with the status attribute null: the response holds the status.
+            status = response.getStatus();
+        }
         if (!(status instanceof Integer)) {
             // Asked for directly rather than dispatched to by the container.
             ErrorResponses.sendReason(response, HttpServletResponse.SC_NOT_FOUND, "no such resource");

@@ -27,6 +27,8 @@ public final class ErrorResponses {
             return HttpServletResponse.SC_BAD_REQUEST;
         } else if (exception instanceof AuthenticationFailedException) {
             return HttpServletResponse.SC_UNAUTHORIZED;
+        } else if (exception instanceof AccessDeniedException) {
+            return HttpServletResponse.SC_FORBIDDEN;
         } else if (exception instanceof NotFoundException) {
             return HttpServletResponse.SC_NOT_FOUND;
         } else if (exception instanceof MethodNotAllowedException) {

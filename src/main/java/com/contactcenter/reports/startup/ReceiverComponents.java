@@ -4,17 +4,17 @@ import com.contactcenter.reports.channel.ChannelAuthenticator;
 import com.contactcenter.reports.channel.ChannelDao;
 import com.contactcenter.reports.channel.PasswordHashing;
 import com.contactcenter.reports.config.Settings;
+import com.contactcenter.reports.metrics.ReceiverMetrics;
 import com.contactcenter.reports.report.ReportDao;
 import com.contactcenter.reports.report.ReportWriter;
 import com.contactcenter.reports.webhook.GupshupReportParser;
-import com.contactcenter.reports.webhook.WebhookCounters;
 import jakarta.json.bind.Jsonb;
 import jakarta.servlet.ServletContext;
 
 /** The receiver's shared, thread-safe parts, built once by {@link ReceiverStartup} and found by every servlet. */
 public record ReceiverComponents(Settings settings, Jsonb jsonb, GupshupReportParser parser, ReportWriter reports,
         ReportDao reportDao, ChannelDao channels, PasswordHashing passwordHashing, ChannelAuthenticator authenticator,
-        WebhookCounters counters) {
+        ReceiverMetrics metrics) {
 
     static final String ATTRIBUTE = ReceiverComponents.class.getName();
 

@@ -7,11 +7,12 @@ import com.contactcenter.reports.config.Settings;
 import com.contactcenter.reports.db.DatabaseDialect;
 import com.contactcenter.reports.db.ReportsDataSource;
 import com.contactcenter.reports.db.SchemaMigration;
+import com.contactcenter.reports.metrics.MetricsEndpoint;
+import com.contactcenter.reports.metrics.ReceiverMetrics;
 import com.contactcenter.reports.report.ReportDao;
 import com.contactcenter.reports.report.ReportWriter;
 import com.contactcenter.reports.retention.ReportRetention;
 import com.contactcenter.reports.webhook.GupshupReportParser;
-import com.contactcenter.reports.webhook.WebhookCounters;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -58,15 +59,23 @@ public class ReceiverStartup implements ServletContextListener {
         ChannelDao channels = new ChannelDao(dataSource, dialect, clock);
         PasswordHashing passwordHashing = new PasswordHashing();
         ReportDao reportDao = new ReportDao(dataSource, dialect, clock);
+        ReceiverMetrics metrics = new ReceiverMetrics();
+        ReportWriter reports = new ReportWriter(reportDao, settings.queueCapacity(), settings.batchSize(),
+                Duration.ofMillis(settings.commitWaitMillis()), metrics);
+        metrics.watch(reports);
         context.setAttribute(ReceiverComponents.ATTRIBUTE, new ReceiverComponents(settings, jsonb,
                 new GupshupReportParser(jsonb, JsonProvider.provider(), settings.storeRawReport()),
-                new ReportWriter(reportDao, settings.queueCapacity(), settings.batchSize(),
-                        Duration.ofMillis(settings.commitWaitMillis())),
+                reports,
                 reportDao, channels, passwordHashing,
                 new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(),
                         settings.authFailureLimit(), settings.authFailureWindowSeconds(), System::nanoTime),
-                new WebhookCounters()));
+                metrics));
         retention = ReportRetention.start(settings.retentionDays(), reportDao, clock).orElse(null);
+        MetricsEndpoint.install(context, metrics, settings.metricsRole());
+        LOG.log(Level.INFO, "Metrics at {0}/metrics, {1}",
+                context.getContextPath(), settings.metricsRole().isEmpty()
+                        ? "open to whoever reaches them (" + Settings.METRICS_ROLE + " restricts them to a role)"
+                        : "for users in the role " + settings.metricsRole());
         warnWhenAdminPasswordIsMissing(context);
         LOG.log(Level.INFO, "Receiving WhatsApp reports at {0}/on/whatsapp/'{'bsp'}'/message/'{'channelId'}' into {1}",
                 context.getContextPath(), dialect);

@@ -6,6 +6,7 @@ import com.contactcenter.reports.failure.ErrorResponses;
 import com.contactcenter.reports.failure.MethodNotAllowedException;
 import com.contactcenter.reports.failure.ReceiverException;
 import com.contactcenter.reports.failure.StorageUnavailableException;
+import com.contactcenter.reports.metrics.ReceiverMetrics;
 import com.contactcenter.reports.report.RecordOutcome;
 import com.contactcenter.reports.report.ReportWriter;
 import com.contactcenter.reports.report.StatusReport;
@@ -30,7 +31,7 @@ public class GupshupWebhookServlet extends HttpServlet {
     private transient JsonBodyReader bodyReader;
     private transient GupshupReportParser parser;
     private transient ReportWriter reports;
-    private transient WebhookCounters counters;
+    private transient ReceiverMetrics metrics;
 
     @Override
     public void init() {
@@ -38,7 +39,7 @@ public class GupshupWebhookServlet extends HttpServlet {
         bodyReader = new JsonBodyReader(components.settings().maxBodyBytes());
         parser = components.parser();
         reports = components.reports();
-        counters = components.counters();
+        metrics = components.metrics();
     }
 
     @Override
@@ -52,9 +53,11 @@ public class GupshupWebhookServlet extends HttpServlet {
             response.setContentLength(0);
         } catch (ReceiverException rejected) {
             log(request, rejected);
+            metrics.requestRejected(ErrorResponses.statusOf(rejected));
             ErrorResponses.send(response, rejected);
         } catch (RuntimeException unexpected) {
             LOG.log(Level.ERROR, "Failed on " + request.getRequestURI(), unexpected);
+            metrics.requestRejected(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             ErrorResponses.sendReason(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
         }
     }
@@ -66,13 +69,14 @@ public class GupshupWebhookServlet extends HttpServlet {
             throw new AuthenticationFailedException("missing or wrong Authorization for this channel");
         }
         String body = bodyReader.read(request);
-        Optional<StatusReport> report = parser.parse((ChannelAddress) authenticated, body);
+        ChannelAddress channel = (ChannelAddress) authenticated;
+        Optional<StatusReport> report = parser.parse(channel, body);
         if (report.isEmpty()) {
-            counters.countOtherEvent();
+            metrics.nonReportEventAcknowledged(channel);
             return;
         }
         RecordOutcome outcome = reports.record(report.get());
-        counters.countRecorded(outcome);
+        metrics.reportAccepted(channel, report.get().status(), outcome);
     }
 
     private static void log(HttpServletRequest request, ReceiverException rejected) {

@@ -5,6 +5,7 @@ import com.contactcenter.reports.channel.ChannelAuthenticator;
 import com.contactcenter.reports.failure.AuthenticationFailedException;
 import com.contactcenter.reports.failure.ErrorResponses;
 import com.contactcenter.reports.failure.ReceiverException;
+import com.contactcenter.reports.metrics.ReceiverMetrics;
 import com.contactcenter.reports.startup.ReceiverComponents;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,12 +29,14 @@ public class WebhookAuthenticationFilter extends HttpFilter {
 
     private transient ChannelAuthenticator authenticator;
     private transient ClientAddresses clientAddresses;
+    private transient ReceiverMetrics metrics;
 
     @Override
     public void init() {
         ReceiverComponents components = ReceiverComponents.of(getServletContext());
         authenticator = components.authenticator();
         clientAddresses = ClientAddresses.trusting(components.settings().trustedProxies());
+        metrics = components.metrics();
     }
 
     @Override
@@ -45,6 +48,7 @@ public class WebhookAuthenticationFilter extends HttpFilter {
             if ("POST".equals(request.getMethod())) {
                 // The interface sends the raw password, with no "Basic" or "Bearer" scheme.
                 if (!authenticator.authenticate(channel, request.getHeader(AUTHORIZATION), client)) {
+                    metrics.authenticationFailed();
                     throw new AuthenticationFailedException("missing or wrong Authorization for this channel");
                 }
                 request.setAttribute(WebhookPath.AUTHENTICATED_CHANNEL, channel);
@@ -52,6 +56,7 @@ public class WebhookAuthenticationFilter extends HttpFilter {
         } catch (ReceiverException rejected) {
             LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
                     client, rejected.getMessage());
+            metrics.requestRejected(ErrorResponses.statusOf(rejected));
             ErrorResponses.send(response, rejected);
             return;
         }
