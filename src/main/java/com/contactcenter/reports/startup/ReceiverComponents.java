@@ -4,6 +4,7 @@ import com.contactcenter.reports.channel.ChannelAuthenticator;
 import com.contactcenter.reports.channel.ChannelDao;
 import com.contactcenter.reports.channel.PasswordHashing;
 import com.contactcenter.reports.config.Settings;
+import com.contactcenter.reports.health.ReadinessCheck;
 import com.contactcenter.reports.metrics.ReceiverMetrics;
 import com.contactcenter.reports.report.ReportDao;
 import com.contactcenter.reports.report.ReportWriter;
@@ -14,7 +15,8 @@ import jakarta.servlet.ServletContext;
 /** The receiver's shared, thread-safe parts, built once by {@link ReceiverStartup} and found by every servlet. */
 public record ReceiverComponents(Settings settings, Jsonb jsonb, GupshupReportParser parser, ReportWriter reports,
         ReportDao reportDao, ChannelDao channels, PasswordHashing passwordHashing, ChannelAuthenticator authenticator,
-        ReceiverMetrics metrics) {
+        ReceiverMetrics metrics,
+        ReadinessCheck readiness) {
 
     static final String ATTRIBUTE = ReceiverComponents.class.getName();
 

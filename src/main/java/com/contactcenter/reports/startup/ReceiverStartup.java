@@ -7,6 +7,7 @@ import com.contactcenter.reports.config.Settings;
 import com.contactcenter.reports.db.DatabaseDialect;
 import com.contactcenter.reports.db.ReportsDataSource;
 import com.contactcenter.reports.db.SchemaMigration;
+import com.contactcenter.reports.health.ReadinessCheck;
 import com.contactcenter.reports.metrics.MetricsEndpoint;
 import com.contactcenter.reports.metrics.ReceiverMetrics;
 import com.contactcenter.reports.report.ReportDao;
@@ -69,10 +70,11 @@ public class ReceiverStartup implements ServletContextListener {
                 reportDao, channels, passwordHashing,
                 new ChannelAuthenticator(channels, passwordHashing, settings.channelRefreshSeconds(),
                         settings.authFailureLimit(), settings.authFailureWindowSeconds(), System::nanoTime),
-                metrics));
+                metrics,
+                new ReadinessCheck(dataSource, reports, System::nanoTime)));
         retention = ReportRetention.start(settings.retentionDays(), reportDao, clock).orElse(null);
         MetricsEndpoint.install(context, metrics, settings.metricsRole());
-        LOG.log(Level.INFO, "Metrics at {0}/metrics, {1}",
+        LOG.log(Level.INFO, "Health at {0}/health/live and {0}/health/ready; metrics at {0}/metrics, {1}",
                 context.getContextPath(), settings.metricsRole().isEmpty()
                         ? "open to whoever reaches them (" + Settings.METRICS_ROLE + " restricts them to a role)"
                         : "for users in the role " + settings.metricsRole());
