@@ -28,6 +28,17 @@ public record StatusReport(String bsp, String channelId, String gsId, String mes
     public static final int MAX_ERROR_CODE_LENGTH = 32;
     public static final int MAX_ERROR_REASON_LENGTH = 2000;
 
+    /**
+     * For logs: the destination masked, and neither the raw body (which holds the number unmasked) nor WhatsApp's
+     * free-text reason. A record's default text would show both.
+     */
+    @Override
+    public String toString() {
+        return "StatusReport[bsp=" + bsp + ", channelId=" + channelId + ", gsId=" + gsId + ", status=" + status
+                + ", destination=" + DestinationMasking.mask(destination) + ", reportTime=" + reportTime
+                + ", errorCode=" + errorCode + "]";
+    }
+
     public StatusReport {
         requireText("bsp", bsp, MAX_BSP_LENGTH);
         requireText("channelId", channelId, MAX_CHANNEL_ID_LENGTH);

@@ -56,7 +56,8 @@ public class GupshupWebhookServlet extends HttpServlet {
             metrics.requestRejected(ErrorResponses.statusOf(rejected));
             ErrorResponses.send(response, rejected);
         } catch (RuntimeException unexpected) {
-            LOG.log(Level.ERROR, "Failed on " + request.getRequestURI(), unexpected);
+            LOG.log(Level.ERROR, "Failed on " + request.getMethod() + " " + request.getRequestURI() + " from "
+                    + request.getRemoteAddr(), unexpected);
             metrics.requestRejected(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             ErrorResponses.sendReason(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
         }
@@ -77,12 +78,14 @@ public class GupshupWebhookServlet extends HttpServlet {
         }
         RecordOutcome outcome = reports.record(report.get());
         metrics.reportAccepted(channel, report.get().status(), outcome);
+        // StatusReport's text masks the destination and leaves out the raw body.
+        LOG.log(Level.DEBUG, "Recorded {0}: {1}", report.get(), outcome);
     }
 
     private static void log(HttpServletRequest request, ReceiverException rejected) {
         if (rejected instanceof StorageUnavailableException) {
-            LOG.log(Level.WARNING, "Answered 503 to " + request.getRequestURI() + ": " + rejected.getMessage(),
-                    rejected.getCause());
+            LOG.log(Level.WARNING, "Answered 503 to " + request.getMethod() + " " + request.getRequestURI()
+                    + " from " + request.getRemoteAddr() + ": " + rejected.getMessage(), rejected.getCause());
         } else {
             LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
                     request.getRemoteAddr(), rejected.getMessage());
