@@ -32,6 +32,7 @@ public class GupshupWebhookServlet extends HttpServlet {
     private transient GupshupReportParser parser;
     private transient ReportWriter reports;
     private transient ReceiverMetrics metrics;
+    private transient ClientAddresses clientAddresses;
 
     @Override
     public void init() {
@@ -40,6 +41,7 @@ public class GupshupWebhookServlet extends HttpServlet {
         parser = components.parser();
         reports = components.reports();
         metrics = components.metrics();
+        clientAddresses = ClientAddresses.trusting(components.settings().trustedProxies());
     }
 
     @Override
@@ -57,7 +59,7 @@ public class GupshupWebhookServlet extends HttpServlet {
             ErrorResponses.send(response, rejected);
         } catch (RuntimeException unexpected) {
             LOG.log(Level.ERROR, "Failed on " + request.getMethod() + " " + request.getRequestURI() + " from "
-                    + request.getRemoteAddr(), unexpected);
+                    + clientAddresses.of(request), unexpected);
             metrics.requestRejected(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             ErrorResponses.sendReason(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
         }
@@ -82,13 +84,13 @@ public class GupshupWebhookServlet extends HttpServlet {
         LOG.log(Level.DEBUG, "Recorded {0}: {1}", report.get(), outcome);
     }
 
-    private static void log(HttpServletRequest request, ReceiverException rejected) {
+    private void log(HttpServletRequest request, ReceiverException rejected) {
         if (rejected instanceof StorageUnavailableException) {
             LOG.log(Level.WARNING, "Answered 503 to " + request.getMethod() + " " + request.getRequestURI()
-                    + " from " + request.getRemoteAddr() + ": " + rejected.getMessage(), rejected.getCause());
+                    + " from " + clientAddresses.of(request) + ": " + rejected.getMessage(), rejected.getCause());
         } else {
             LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
-                    request.getRemoteAddr(), rejected.getMessage());
+                    clientAddresses.of(request), rejected.getMessage());
         }
     }
 }
