@@ -154,6 +154,16 @@ scenario_cell() {
   http 400 POST /on/whatsapp/gupshup/message/acme-1 -H "Authorization: $rotated" "${json[@]}" \
     -d '{"timestamp":1580546677791,"type":"message-event","type":"user-event","payload":{}}'
 
+  step "operations: health without credentials, /metrics counting the scenario above"
+  http 200 GET /health/live
+  http 200 GET /health/ready
+  http 200 GET /metrics
+  local counted  # the same on every database (a duplicate may be "uncounted" on PostgreSQL and MariaDB)
+  for counted in 'whatsapp_receiver_authentication_failures_total 3.0' \
+      'whatsapp_receiver_webhook_rejections_total{reason="bad_request"} 1.0'; do
+    case "$BODY" in *"$counted"*) ;; *) fail "GET /metrics does not say: $counted" ;; esac
+  done
+
   stop_server
 
   local client=psql
