@@ -44,6 +44,11 @@ mvn -q -B -ntp test-compile
 mvn -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath" >/dev/null
 CLASSPATH_TOOLS="$PWD/target/test-classes:$PWD/target/classes:$(cat "$OUT/classpath")"
 H2_JAR=$(tr ':' '\n' < "$OUT/classpath" | grep '/h2-[0-9.]*\.jar$')
+# The no-op web app of the bench profile: its web.xml and its one class.
+mkdir -p "$OUT/noop-webapp/WEB-INF/classes/com/contactcenter/reports/bench"
+cp src/bench/noop-webapp/WEB-INF/web.xml "$OUT/noop-webapp/WEB-INF/"
+cp target/test-classes/com/contactcenter/reports/bench/NoOpServlet*.class \
+  "$OUT/noop-webapp/WEB-INF/classes/com/contactcenter/reports/bench/"
 
 receiver_pid=""
 sampler_pid=""
