@@ -22,7 +22,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -67,7 +66,7 @@ public class ChannelAdminServlet extends HttpServlet {
                 if (!"GET".equals(request.getMethod())) {
                     throw new MethodNotAllowedException(request.getMethod(), "GET");
                 }
-                sendJson(response, HttpServletResponse.SC_OK, jsonb.toJson(channels.findAll()));
+                ErrorResponses.sendJson(response, HttpServletResponse.SC_OK, jsonb.toJson(channels.findAll()));
                 return;
             }
             ChannelAddress address = address(path);
@@ -101,7 +100,8 @@ public class ChannelAdminServlet extends HttpServlet {
         if (created) {
             response.setHeader("Location", request.getRequestURL().toString());
         }
-        sendJson(response, created ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_OK, jsonb.toJson(channel));
+        ErrorResponses.sendJson(response, created ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_OK,
+                jsonb.toJson(channel));
     }
 
     /**
@@ -183,14 +183,5 @@ public class ChannelAdminServlet extends HttpServlet {
             throw new InvalidRequestException("webhookPassword must not contain control characters");
         }
         return password;
-    }
-
-    private static void sendJson(HttpServletResponse response, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

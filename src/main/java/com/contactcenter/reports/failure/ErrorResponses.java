@@ -74,12 +74,19 @@ public final class ErrorResponses {
             return;
         }
         response.resetBuffer();
+        sendJson(response, status, JSON.createObjectBuilder().add("error", reason).build().toString());
+    }
+
+    /**
+     * Writes a JSON body with the status: UTF-8, its length declared, never cached (an answer about credentials,
+     * health or a refusal is only true when it is made). Every JSON answer of the receiver goes through here.
+     */
+    public static void sendJson(HttpServletResponse response, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        byte[] body = JSON.createObjectBuilder().add("error", reason).build().toString()
-                .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

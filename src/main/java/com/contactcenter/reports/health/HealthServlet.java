@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What both health endpoints share: they answer GET and HEAD only, with a small JSON body that is never cached, and
@@ -38,15 +37,9 @@ abstract class HealthServlet extends HttpServlet {
         return up ? UP : DOWN;
     }
 
-    /** 200 when up, else 503, with the body. */
+    /** 200 when up, else 503, with the body; never cached, since a cached "UP" would hide what a probe is for. */
     static void send(HttpServletResponse response, boolean up, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // A cached "UP" would hide the change a probe is there to see.
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        ErrorResponses.sendJson(response, up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                body.toString());
     }
 }
