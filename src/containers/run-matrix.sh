@@ -15,6 +15,11 @@
 #     create and delete a second one, list), posts the interface page's example and a full report lifecycle with a
 #     duplicate, checks that a wrong or missing password gets 401 and a body with a repeated key 400, stops the
 #     server and reads the rows back with psql, mariadb or H2's Shell.
+#   tomcat11-postgresql-kill9: a crash under load. The same install on PostgreSQL and a channel; 16 clients post
+#     reports for at least 10 s and until 5,000 are answered 200 (KillUnderLoad in src/test/java, compiled here with
+#     javac), then the server's JVM is killed with SIGKILL in the middle of their requests; no process of the cell may
+#     remain. The server is started again and must take a report; then message_report must hold every report answered
+#     200 (the exact gs_id|status keys) and nothing that was never sent. Prints one FAULT line with the figures.
 #   SERVER-no-datasource for tomcat11, jetty12 and wildfly37: the same install without the DataSource; the deployment
 #     must fail with a message that says so.
 #   docs-in-sync: docs/deploy-*.md quote the files of src/containers exactly (sync-docs.sh --check).
@@ -60,6 +65,7 @@ ALL_CELLS=(
   tomcat10-postgresql tomcat10-mariadb tomcat10-h2
   jetty12-postgresql jetty12-mariadb jetty12-h2
   wildfly37-postgresql wildfly37-mariadb wildfly37-h2
+  tomcat11-postgresql-kill9
   tomcat11-no-datasource jetty12-no-datasource wildfly37-no-datasource
   docs-in-sync
 )
@@ -90,6 +96,7 @@ war_schema_versions() {
 
 cell_cleanup() {
   local status=$?
+  [ -z "$LOAD_PID" ] || kill "$LOAD_PID" 2>/dev/null || true
   stop_server
   drop_database || step "could not drop $DB_NAME"
   # A WildFly copy is 300 MB: only the logs stay, unless MATRIX_KEEP=1.
@@ -100,7 +107,7 @@ cell_cleanup() {
 enter_cell() {
   CELL_DIR=$MATRIX_WORK/$1
   mkdir -p "$CELL_DIR"
-  SERVER_PID='' DB_CREATED='' DB_NAME='' DB_KIND=''
+  SERVER_PID='' LOAD_PID='' DB_CREATED='' DB_NAME='' DB_KIND=''
   trap cell_cleanup EXIT
   trap 'exit 143' TERM
   trap 'exit 130' INT
@@ -109,9 +116,16 @@ enter_cell() {
   set -Eeu
 }
 
+# start_deployed SERVER: starts the installed server and waits until /social is deployed.
+start_deployed() {
+  local limit=90
+  [ "$1" = wildfly37 ] && limit=180
+  "${1}_start"
+  wait_for_deployment "$1" "$limit"
+}
+
 scenario_cell() {
-  local server=$1 database=$2 limit=90
-  [ "$server" = wildfly37 ] && limit=180
+  local server=$1 database=$2
   enter_cell "$server-$database"
   local admin_password hook_password rotated
   admin_password=Adm-$(random_hex 6)-1
@@ -122,8 +136,7 @@ scenario_cell() {
   create_database "$database"
   "${server}_prepare"
   "${server}_install"
-  "${server}_start"
-  wait_for_deployment "$server" "$limit"
+  start_deployed "$server"
 
   step "admin API, as reports-admin of the server's own user store"
   local json=(-H 'Content-Type: application/json')
@@ -188,6 +201,66 @@ scenario_cell() {
     "$versions"
 }
 
+# The server's JVM killed with SIGKILL under load, then restarted: every report answered 200 must be in
+# message_report. The figures go to $CELL_DIR/figures, which the matrix prints.
+crash_cell() {
+  local server=$1 database=$2 hook_password java_sources=$REPO/src/test/java/com/contactcenter/reports
+  enter_cell "$server-$database-kill9"
+  hook_password=hook-$(random_hex 8)
+  REPORTS_ADMIN_PASSWORD=Adm-$(random_hex 6)-1
+  export REPORTS_ADMIN_PASSWORD
+
+  step "compiling the load: javac testing/ReportLoad.java faults/KillUnderLoad.java"
+  javac -d "$CELL_DIR/load" "$java_sources/testing/ReportLoad.java" "$java_sources/faults/KillUnderLoad.java"
+  create_database "$database"
+  "${server}_prepare"
+  "${server}_install"
+  start_deployed "$server"
+  http 201 PUT /admin/channels/gupshup/acme-1 -u "reports-admin:$REPORTS_ADMIN_PASSWORD" \
+    -H 'Content-Type: application/json' -d "{\"webhookPassword\":\"$hook_password\"}"
+
+  step "load on the channel acme-1 until the JVM (pid $SERVER_PID) is killed with SIGKILL"
+  java -Xmx256m -cp "$CELL_DIR/load" com.contactcenter.reports.faults.KillUnderLoad \
+    "$BASE/on/whatsapp/gupshup/message/acme-1" "$hook_password" "$SERVER_PID" "$CELL_DIR" \
+    >"$CELL_DIR/load.log" 2>&1 </dev/null &
+  LOAD_PID=$!
+  wait "$LOAD_PID" || { cat "$CELL_DIR/load.log"; fail "the load failed"; }
+  LOAD_PID=''
+  local load server_status=0
+  load=$(cat "$CELL_DIR/load.log")
+  step "$load"
+  wait "$SERVER_PID" || server_status=$?
+  [ "$server_status" = 137 ] || fail "the server ended with exit status $server_status, not 137 (SIGKILL)"
+  SERVER_PID=''
+  if pgrep -a -f -- "$CELL_DIR/"; then fail "processes of the cell outlived the server's JVM"; fi
+  step "the JVM died of SIGKILL (exit status 137); no process of the cell remains"
+
+  step "restart"
+  start_deployed "$server"
+  post_report 200 "$hook_password" interface-example.json
+  stop_server
+
+  step "comparing the keys gs_id|status acknowledged with message_report"
+  local sample_key='7d047a97-c5b8-4f13-82cb-f68068d1a33a|read' acknowledged lost unknown
+  query "SELECT gs_id, status FROM message_report" | LC_ALL=C sort >"$CELL_DIR/stored"
+  LC_ALL=C sort -o "$CELL_DIR/acknowledged" "$CELL_DIR/acknowledged"
+  LC_ALL=C sort -o "$CELL_DIR/unanswered" "$CELL_DIR/unanswered"
+  acknowledged=$(wc -l <"$CELL_DIR/acknowledged")
+  lost=$(LC_ALL=C comm -23 "$CELL_DIR/acknowledged" "$CELL_DIR/stored")
+  [ -z "$lost" ] || fail "$(echo "$lost" | wc -l) of $acknowledged reports answered 200 are not in message_report:" \
+    "$(echo "$lost" | head -n 5 | paste -sd ' ' -)"
+  grep -qxF "$sample_key" "$CELL_DIR/stored" || fail "the report posted after the restart is not in message_report"
+  unknown=$({ cat "$CELL_DIR/acknowledged" "$CELL_DIR/unanswered"; echo "$sample_key"; } | LC_ALL=C sort \
+    | LC_ALL=C comm -13 - "$CELL_DIR/stored")
+  [ -z "$unknown" ] || fail "message_report holds reports never sent: $(echo "$unknown" | head -n 5 | paste -sd ' ' -)"
+  local figures='FAULT %s: %s; after the restart all %d acknowledged are in message_report (%d of the others too,'
+  figures+=' %d rows in all), and it takes reports again\n'
+  # shellcheck disable=SC2059 # the format is the variable above
+  printf "$figures" "$server-$database-kill9" "$load" "$acknowledged" \
+    "$(LC_ALL=C comm -12 "$CELL_DIR/unanswered" "$CELL_DIR/stored" | wc -l)" "$(wc -l <"$CELL_DIR/stored")" \
+    | tee "$CELL_DIR/figures"
+}
+
 no_datasource_cell() {
   local server=$1 expected expected_status
   enter_cell "$server-no-datasource"
@@ -245,6 +318,7 @@ run_cell() {
   case "$1" in
     docs-in-sync) bash "$CONTAINERS/sync-docs.sh" --check ;;
     *-no-datasource) no_datasource_cell "${1%-no-datasource}" ;;
+    *-kill9) local installed=${1%-kill9} && crash_cell "${installed%-*}" "${installed##*-}" ;;
     *) scenario_cell "${1%-*}" "${1##*-}" ;;
   esac
 }
@@ -272,7 +346,7 @@ needs() { local cell; for cell in "${CELLS[@]}"; do [[ $cell == $1 ]] && return 
 prepare() {
   set -e
   fetch "com.h2database:h2:$H2_VERSION" "h2-$H2_VERSION.jar"
-  if needs '*-postgresql'; then fetch "org.postgresql:postgresql:$POSTGRESQL_DRIVER_VERSION" "postgresql-$POSTGRESQL_DRIVER_VERSION.jar"; fi
+  if needs '*-postgresql*'; then fetch "org.postgresql:postgresql:$POSTGRESQL_DRIVER_VERSION" "postgresql-$POSTGRESQL_DRIVER_VERSION.jar"; fi
   if needs '*-mariadb'; then fetch "org.mariadb.jdbc:mariadb-java-client:$MARIADB_DRIVER_VERSION" "mariadb-java-client-$MARIADB_DRIVER_VERSION.jar"; fi
   if needs 'tomcat11-*'; then
     fetch "org.apache.tomcat:tomcat:$TOMCAT_11_VERSION:tar.gz" "tomcat-$TOMCAT_11_VERSION.tar.gz"
@@ -319,11 +393,12 @@ for cell in "${CELLS[@]}"; do
   seconds=$(awk -v a="$cell_started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   if [ "$status" -eq 0 ]; then
     passed=$((passed + 1))
-    printf 'PASS %-24s %6s s\n' "$cell" "$seconds"
+    printf 'PASS %-26s %6s s\n' "$cell" "$seconds"
+    if [ -s "$MATRIX_WORK/$cell/figures" ]; then cat "$MATRIX_WORK/$cell/figures"; fi
   else
     failed=$((failed + 1))
     reason=$(grep -m 1 '^FAILED: ' "$log" | cut -c9-)
-    printf 'FAIL %-24s %6s s  %s\n' "$cell" "$seconds" "${reason:-exit status $status}"
+    printf 'FAIL %-26s %6s s  %s\n' "$cell" "$seconds" "${reason:-exit status $status}"
     tail -n 25 "$log" | sed 's/^/    | /'
     if [ -f "$MATRIX_WORK/$cell/server.log" ]; then
       echo "    server log: $MATRIX_WORK/$cell/server.log"
