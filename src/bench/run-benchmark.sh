@@ -7,16 +7,21 @@
 #      then at fixed offered loads of 25, 50 and 75 % of the receiver's saturation (p50/p99 latency);
 #   4. the receiver stopped: rows stored must equal the 200 answers counted by wrk;
 #   5. the table prefilled to BENCH_PREFILL_ROWS rows, the receiver restarted and saturated again.
-# Peak heap is sampled with jstat throughout. Prints one line per figure and a summary; exits non-zero when a
+# Peak heap is sampled with jstat throughout. Each saturation run also measures what one request costs the machine in
+# CPU time (from /proc/stat: every process, the kernel included), and what of it the receiver's JVM and a local
+# PostgreSQL's processes spent: with the database ceiling's CPU per row, that bounds what any receiver could reach
+# on this machine, and the script prints the bound. Prints one line per figure and a summary; exits non-zero when a
 # check fails (rows != 200s, an OutOfMemoryError). Needs wrk (apt-get install wrk), psql for PostgreSQL.
 #
-# Settings (environment): BENCH_DATABASES ("h2 postgresql"), BENCH_SECONDS (20), BENCH_CONNECTIONS (32),
+# Settings (environment): BENCH_DATABASES ("h2 postgresql"), BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (60: the JIT
+# compilers of a 2-core machine are still busy after 20 s of load), BENCH_CONNECTIONS (32),
 # BENCH_PREFILL_ROWS (10000000), BENCH_PORT (18080), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DATABASES=${BENCH_DATABASES:-"h2 postgresql"}
 RUN_SECONDS=${BENCH_SECONDS:-20}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-60}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 PREFILL_ROWS=${BENCH_PREFILL_ROWS:-10000000}
 PORT=${BENCH_PORT:-18080}
@@ -84,18 +89,38 @@ start_receiver() { # $1 jdbc url, $2 user, $3 log name
     -d "{\"webhookPassword\": \"$WEBHOOK_PASSWORD\"}" "http://127.0.0.1:$PORT/social/admin/channels/gupshup/$CHANNEL"
 }
 
+# CPU ticks (USER_HZ) spent so far: "machine-busy receiver-jvm database-server". The database server's are those of
+# the local processes of the user postgres (0 for H2, which runs inside the JVM).
+cpu_ticks() {
+  local machine jvm database=0
+  machine=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)
+  jvm=$(awk '{ print $14 + $15 }' "/proc/$receiver_pid/stat" 2>/dev/null || echo 0)
+  if [ "$DB" = postgresql ]; then
+    database=$(for pid in $(pgrep -u postgres); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done \
+      | awk '{ s += $1 } END { print s + 0 }')
+  fi
+  echo "$machine $jvm $database"
+}
+
 OK_TOTAL=0
-run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports; prints "rate ok refused errors p50 p99"
-  local result
+run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports
+  # prints "rate ok refused errors p50 p99 machine-cpu-us-per-request jvm-us database-server-us"
+  local result before after
+  before=$(cpu_ticks)
   result=$(BENCH_PASSWORD=$WEBHOOK_PASSWORD BENCH_DELAY_MS=$2 BENCH_REPORT_SECONDS=$3 \
     wrk -t2 -c"$CONNECTIONS" -d"$(($3 + 3))s" --timeout 10s -s src/bench/report-mix.lua "$1" | grep '^WRK ')
+  after=$(cpu_ticks)
   local ok refused errors p50 p99
   ok=$(sed -E 's/.* ok=([0-9]+).*/\1/' <<< "$result")
   refused=$(sed -E 's/.* refused=([0-9]+).*/\1/' <<< "$result")
   errors=$(sed -E 's/.* errors=([0-9]+).*/\1/' <<< "$result")
   p50=$(sed -E 's/.* p50_ms=([0-9.]+).*/\1/' <<< "$result")
   p99=$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<< "$result")
-  echo "$((ok / $3)) $ok $refused $errors $p50 $p99"
+  # 1 tick = 10,000 us (USER_HZ is 100); a database process that ended meanwhile can only make its share smaller.
+  local cpu
+  cpu=$(echo "$before $after" | awk -v ok="$ok" '{ n = (ok > 0 ? ok : 1); d = $6 - $3; if (d < 0) d = 0;
+    printf "%.0f %.0f %.0f", ($4 - $1) * 10000 / n, ($5 - $2) * 10000 / n, d * 10000 / n }')
+  echo "$((ok / $3)) $ok $refused $errors $p50 $p99 $cpu"
 }
 
 count_rows() { # $1 db; the receiver must be stopped for H2
@@ -129,24 +154,36 @@ for DB in $DATABASES; do
 
   java -Xmx256m -cp "$CLASSPATH_TOOLS" com.contactcenter.reports.bench.DatabaseCeiling "$CEILING_URL" "$USER" "" \
     "$RUN_SECONDS" 2>/dev/null | tee "$OUT/ceiling-$DB.txt"
-  db_ceiling=$(awk -F'rows_per_second=' '/batch=500/ { print $2 }' "$OUT/ceiling-$DB.txt")
-  db_ceiling_32=$(awk -F'rows_per_second=' '/batch=32/ { print $2 }' "$OUT/ceiling-$DB.txt")
-  figure "$DB" "database ceiling, batch 500 (rows/s)" "$db_ceiling"
-  figure "$DB" "database ceiling, batch 32 (rows/s)" "$db_ceiling_32"
+  db_ceiling=$(sed -nE 's/.*batch=500 rows_per_second=([0-9]+).*/\1/p' "$OUT/ceiling-$DB.txt")
+  db_ceiling_32=$(sed -nE 's/.*batch=32 rows_per_second=([0-9]+).*/\1/p' "$OUT/ceiling-$DB.txt")
+  db_cpu=$(sed -nE 's/.*batch=500 .*cpu_us_per_row=([0-9]+).*/\1/p' "$OUT/ceiling-$DB.txt")
+  db_cpu_32=$(sed -nE 's/.*batch=32 .*cpu_us_per_row=([0-9]+).*/\1/p' "$OUT/ceiling-$DB.txt")
+  figure "$DB" "database ceiling, batch 500 (rows/s)" "$db_ceiling (machine CPU $db_cpu us/row)"
+  figure "$DB" "database ceiling, batch 32 (rows/s)" "$db_ceiling_32 (machine CPU $db_cpu_32 us/row)"
 
   start_receiver "$URL" "$USER" "receiver-$DB"
-  read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 10); OK_TOTAL=$((OK_TOTAL + ok))   # warm-up
+  # Warm-up: until the JIT compilers are done with the receiver's path, they take much of the 2 cores.
+  read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 "$WARMUP_SECONDS"); OK_TOTAL=$((OK_TOTAL + ok))
   run_wrk "$NOOP_URL" 0 10 > /dev/null                                                   # warm-up
-  read -r noop_rate _ _ _ noop_p50 noop_p99 < <(run_wrk "$NOOP_URL" 0 "$RUN_SECONDS")
-  read -r rate ok refused errors p50 p99 < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS"); OK_TOTAL=$((OK_TOTAL + ok))
+  read -r noop_rate _ _ _ noop_p50 noop_p99 noop_cpu noop_jvm _ < <(run_wrk "$NOOP_URL" 0 "$RUN_SECONDS")
+  read -r rate ok refused errors p50 p99 cpu jvm database < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
+  OK_TOTAL=$((OK_TOTAL + ok))
   figure "$DB" "container ceiling, no-op (req/s)" "$noop_rate (p50 $noop_p50 ms, p99 $noop_p99 ms)"
   figure "$DB" "receiver at saturation (reports/s)" "$rate (p50 $p50 ms, p99 $p99 ms; $refused refused, $errors errors)"
   figure "$DB" "receiver / container ceiling" "$(awk -v a="$rate" -v b="$noop_rate" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
   figure "$DB" "receiver / database ceiling" "$(awk -v a="$rate" -v b="$db_ceiling" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
+  figure "$DB" "machine CPU per no-op request" "$noop_cpu us (the JVM $noop_jvm us, wrk and the kernel the rest)"
+  figure "$DB" "machine CPU per report" "$cpu us (the JVM $jvm us, the database server $database us)"
+  # The bound: every core busy, each report costing what the no-op request costs plus what the database ceiling
+  # spent per row (batch 32, the receiver's batch size at this load), and nothing for the receiver's own code.
+  target=$(awk -v c="$noop_rate" -v d="$db_ceiling" 'BEGIN { a = c / 2; b = d * 0.8; printf "%.0f", (a < b ? a : b) }')
+  bound=$(awk -v n="$(nproc)" -v a="$noop_cpu" -v b="$db_cpu_32" 'BEGIN { printf "%.0f", n * 1e6 / (a + b) }')
+  figure "$DB" "target (50 % container, 80 % db)" "$target reports/s, the lower of the two"
+  figure "$DB" "CPU bound on $(nproc) cores" "$bound reports/s = $(nproc) cores / ($noop_cpu + $db_cpu_32 us)"
   for percent in 25 50 75; do
     target=$((rate * percent / 100))
     delay=$(awk -v c="$CONNECTIONS" -v r="$target" 'BEGIN { d = c * 1000 / r; printf "%d", (d < 1 ? 1 : d) }')
-    read -r achieved ok refused errors p50 p99 < <(run_wrk "$RECEIVER_URL" "$delay" "$RUN_SECONDS")
+    read -r achieved ok refused errors p50 p99 _ < <(run_wrk "$RECEIVER_URL" "$delay" "$RUN_SECONDS")
     OK_TOTAL=$((OK_TOTAL + ok))
     figure "$DB" "at $percent % of saturation" "$achieved reports/s offered ~$target: p50 $p50 ms, p99 $p99 ms"
   done
@@ -162,8 +199,8 @@ for DB in $DATABASES; do
     before=$((rows + PREFILL_ROWS))
     OK_TOTAL=0
     start_receiver "$URL" "$USER" "receiver-$DB-full"
-    read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 10); OK_TOTAL=$((OK_TOTAL + ok))   # warm-up
-    read -r full_rate ok refused errors p50 p99 < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
+    read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 "$WARMUP_SECONDS"); OK_TOTAL=$((OK_TOTAL + ok))   # warm-up
+    read -r full_rate ok refused errors p50 p99 _ < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
     OK_TOTAL=$((OK_TOTAL + ok))
     stop_receiver
     grep -q OutOfMemoryError "$OUT/receiver-$DB-full.log" && fail "$DB: OutOfMemoryError"

@@ -11,7 +11,9 @@ import javax.sql.DataSource;
 /**
  * The database's ceiling: one thread inserting the benchmark's rows with the receiver's own batch statement, into
  * an empty database with the receiver's durability settings, for a fixed time. Prints rows per second for a batch
- * of the receiver's size under the benchmark's load and for a large batch.
+ * of the receiver's size under the benchmark's load and for a large batch, and what each row costs the whole machine
+ * in CPU time (this JVM, H2's own threads, a local PostgreSQL's processes): the database's share of the CPU budget
+ * that the receiver shares with the container and the load generator.
  *
  * <p>Usage: {@code DatabaseCeiling <jdbc-url> <user> <password> <seconds>}
  */
@@ -28,8 +30,12 @@ public final class DatabaseCeiling {
         long[] sequence = {0};
         for (int batchSize : new int[] {32, 500}) {
             measure(reports, batchSize, Duration.ofSeconds(3), sequence); // warm-up
-            System.out.printf("CEILING batch=%d rows_per_second=%.0f%n", batchSize,
-                    measure(reports, batchSize, run, sequence));
+            long busyBefore = MachineCpu.busyMicros();
+            long rowsBefore = sequence[0];
+            double rate = measure(reports, batchSize, run, sequence);
+            long busy = MachineCpu.busyMicros() - busyBefore;
+            System.out.printf("CEILING batch=%d rows_per_second=%.0f cpu_us_per_row=%.0f%n", batchSize, rate,
+                    busy / (double) (sequence[0] - rowsBefore));
         }
     }
 
