@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,23 +63,45 @@ public final class ReportWriter implements AutoCloseable {
      *     finds as a duplicate)
      */
     public RecordOutcome record(StatusReport report) {
-        PendingReport pending = new PendingReport(report);
-        if (!accepting || !queue.offer(pending)) {
-            throw new StorageUnavailableException("the receiver is busy; retry later", null);
-        }
         try {
-            return pending.outcome.get(waitNanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException slow) {
-            throw new StorageUnavailableException("the report was not committed in time; retry later", slow);
+            return submit(report).get();
         } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof StorageUnavailableException) {
-                throw (StorageUnavailableException) failed.getCause();
-            }
-            throw new StorageUnavailableException("the report could not be stored; retry later", failed.getCause());
+            throw (StorageUnavailableException) failed.getCause();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new StorageUnavailableException("the receiver is stopping; retry later", interrupted);
         }
+    }
+
+    /**
+     * Queues the report and returns at once: the future completes on the writer's thread once the report's batch
+     * has committed, or exceptionally, always with {@link StorageUnavailableException}, when the database fails or
+     * the commit takes longer than the wait bound. This is what lets the webhook answer asynchronously, without a
+     * request thread parked per report in flight.
+     *
+     * @throws StorageUnavailableException at once when the queue is full or the writer is closed
+     */
+    public CompletableFuture<RecordOutcome> submit(StatusReport report) {
+        PendingReport pending = new PendingReport(report);
+        if (!accepting || !queue.offer(pending)) {
+            throw new StorageUnavailableException("the receiver is busy; retry later", null);
+        }
+        return pending.outcome.orTimeout(waitNanos, TimeUnit.NANOSECONDS).handle(ReportWriter::outcomeOrFailure);
+    }
+
+    private static RecordOutcome outcomeOrFailure(RecordOutcome outcome, Throwable failure) {
+        if (failure == null) {
+            return outcome;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof StorageUnavailableException) {
+            throw (StorageUnavailableException) cause;
+        }
+        if (cause instanceof TimeoutException) {
+            throw new StorageUnavailableException("the report was not committed in time; retry later", cause);
+        }
+        throw new StorageUnavailableException("the report could not be stored; retry later", cause);
     }
 
     /** The number of reports waiting for the writer. */

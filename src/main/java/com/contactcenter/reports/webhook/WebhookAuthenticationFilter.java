@@ -21,7 +21,9 @@ import java.lang.System.Logger.Level;
  * the channel's webhook password. Other methods pass unauthenticated to the servlet, which refuses them with 405
  * before reading anything.
  */
-@WebFilter(urlPatterns = "/on/*")
+// asyncSupported: the webhook servlet answers asynchronously, which a container allows only when every filter
+// in the request's chain supports it.
+@WebFilter(urlPatterns = "/on/*", asyncSupported = true)
 public class WebhookAuthenticationFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(WebhookAuthenticationFilter.class.getName());

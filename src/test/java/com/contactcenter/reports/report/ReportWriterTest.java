@@ -17,9 +17,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +122,33 @@ class ReportWriterTest {
             assertEquals(RecordOutcome.STORED, queued.get());
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void submittedReportCompletesOnlyOnceItsBatchHasCommitted() throws Exception {
+        ReportWriter writer = writer(10, 10, Duration.ofSeconds(5));
+        try (Connection blocker = database.dataSource().getConnection()) {
+            blockKey(blocker, ReportDaoTest.report("gs-held", "read"));
+            CompletableFuture<RecordOutcome> outcome = writer.submit(ReportDaoTest.report("gs-held", "read"));
+            awaitEmptyQueue(writer);
+            assertFalse(outcome.isDone(), "answered while its insert still waits for the lock");
+            blocker.rollback();
+            assertEquals(RecordOutcome.STORED, outcome.get(5, TimeUnit.SECONDS));
+        }
+        assertEquals(1, database.count("SELECT COUNT(*) FROM message_report WHERE gs_id = 'gs-held'"));
+    }
+
+    @Test
+    void submittedReportFailsWithStorageUnavailableAfterTheWaitBound() throws Exception {
+        ReportWriter writer = writer(10, 10, Duration.ofMillis(300));
+        try (Connection blocker = database.dataSource().getConnection()) {
+            blockKey(blocker, ReportDaoTest.report("gs-held", "read"));
+            CompletableFuture<RecordOutcome> outcome = writer.submit(ReportDaoTest.report("gs-held", "read"));
+            ExecutionException late = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
+            assertTrue(late.getCause() instanceof StorageUnavailableException, late.getCause().toString());
+            assertEquals("the report was not committed in time; retry later", late.getCause().getMessage());
+            blocker.rollback();
         }
     }
 
