@@ -160,6 +160,8 @@ for DB in $DATABASES; do
   db_cpu_32=$(sed -nE 's/.*batch=32 .*cpu_us_per_row=([0-9]+).*/\1/p' "$OUT/ceiling-$DB.txt")
   figure "$DB" "database ceiling, batch 500 (rows/s)" "$db_ceiling (machine CPU $db_cpu us/row)"
   figure "$DB" "database ceiling, batch 32 (rows/s)" "$db_ceiling_32 (machine CPU $db_cpu_32 us/row)"
+  # The database's ceiling is the better of the two: on H2 the small batch is sometimes the faster.
+  [ "$db_ceiling_32" -gt "$db_ceiling" ] && db_ceiling=$db_ceiling_32
 
   start_receiver "$URL" "$USER" "receiver-$DB"
   # Warm-up: until the JIT compilers are done with the receiver's path, they take much of the 2 cores.

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
  * in CPU time (this JVM, H2's own threads, a local PostgreSQL's processes): the database's share of the CPU budget
  * that the receiver shares with the container and the load generator.
  *
- * <p>Usage: {@code DatabaseCeiling <jdbc-url> <user> <password> <seconds>}
+ * <p>Usage: {@code DatabaseCeiling <jdbc-url> <user> <password> <seconds> [<warm-up seconds>]}: the warm-up (3 s by
+ * default) lets the JIT compilers finish with H2 or the driver before the CPU per row is read.
  */
 public final class DatabaseCeiling {
     private DatabaseCeiling() {
@@ -24,12 +25,13 @@ public final class DatabaseCeiling {
     public static void main(String[] arguments) {
         DataSource dataSource = dataSource(arguments[0], arguments[1], arguments[2]);
         Duration run = Duration.ofSeconds(Long.parseLong(arguments[3]));
+        Duration warmUp = Duration.ofSeconds(arguments.length > 4 ? Long.parseLong(arguments[4]) : 3);
         DatabaseDialect dialect = DatabaseDialect.of(dataSource);
         SchemaMigration.migrate(dataSource, dialect);
         ReportDao reports = new ReportDao(dataSource, dialect, Clock.systemUTC());
         long[] sequence = {0};
         for (int batchSize : new int[] {32, 500}) {
-            measure(reports, batchSize, Duration.ofSeconds(3), sequence); // warm-up
+            measure(reports, batchSize, warmUp, sequence);
             long busyBefore = MachineCpu.busyMicros();
             long rowsBefore = sequence[0];
             double rate = measure(reports, batchSize, run, sequence);
