@@ -26,9 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * with an empty body once its report is committed, as the interface requires ("no response is returned").
  *
  * <p>The answer is asynchronous (Servlet 3.0 async): the request thread parses, queues the report for the group
- * commit and returns to the container, and the answer is written when the batch has committed. Parking one thread
- * per report in flight instead cost the container about 70 microseconds of CPU per report on 2 cores (README.md,
- * "Performance"), and a thread per open connection under Gupshup's bursts.
+ * commit and returns to the container, and the answer is written when the batch has committed. Parking a thread per
+ * report in flight instead cost the request threads about 40 microseconds more CPU per report (145 against 105 on 2
+ * cores with PostgreSQL, README.md "Performance") and needs a thread per open connection in Gupshup's bursts.
  */
 @WebServlet(urlPatterns = "/on/*", asyncSupported = true)
 public class GupshupWebhookServlet extends HttpServlet {

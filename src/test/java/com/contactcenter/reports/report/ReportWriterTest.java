@@ -129,8 +129,7 @@ class ReportWriterTest {
     void submittedReportCompletesOnlyOnceItsBatchHasCommitted() throws Exception {
         ReportWriter writer = writer(10, 10, Duration.ofSeconds(5));
         try (Connection blocker = database.dataSource().getConnection()) {
-            blockKey(blocker, ReportDaoTest.report("gs-held", "read"));
-            CompletableFuture<RecordOutcome> outcome = writer.submit(ReportDaoTest.report("gs-held", "read"));
+            CompletableFuture<RecordOutcome> outcome = submitBehindLock(writer, blocker);
             awaitEmptyQueue(writer);
             assertFalse(outcome.isDone(), "answered while its insert still waits for the lock");
             blocker.rollback();
@@ -143,13 +142,19 @@ class ReportWriterTest {
     void submittedReportFailsWithStorageUnavailableAfterTheWaitBound() throws Exception {
         ReportWriter writer = writer(10, 10, Duration.ofMillis(300));
         try (Connection blocker = database.dataSource().getConnection()) {
-            blockKey(blocker, ReportDaoTest.report("gs-held", "read"));
-            CompletableFuture<RecordOutcome> outcome = writer.submit(ReportDaoTest.report("gs-held", "read"));
+            CompletableFuture<RecordOutcome> outcome = submitBehindLock(writer, blocker);
             ExecutionException late = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
             assertTrue(late.getCause() instanceof StorageUnavailableException, late.getCause().toString());
             assertEquals("the report was not committed in time; retry later", late.getCause().getMessage());
             blocker.rollback();
         }
+    }
+
+    /** Submits the report gs-held/read while {@code blocker} holds its key, so that its commit waits for the lock. */
+    private static CompletableFuture<RecordOutcome> submitBehindLock(ReportWriter writer, Connection blocker)
+            throws Exception {
+        blockKey(blocker, ReportDaoTest.report("gs-held", "read"));
+        return writer.submit(ReportDaoTest.report("gs-held", "read"));
     }
 
     /** Inserts the report's row in an open transaction, so that the writer's insert of it waits for the lock. */
