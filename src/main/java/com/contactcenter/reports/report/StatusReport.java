@@ -40,6 +40,11 @@ public record StatusReport(String bsp, String channelId, String gsId, String mes
     }
 
     public StatusReport {
+        // An optional value sent empty or blank ("reason": "", which the fuzz test found in a failure event's
+        // shape) is stored as NULL, so that "error_reason IS NULL" means one thing to whoever queries the table.
+        messageId = absentIfBlank(messageId);
+        errorCode = absentIfBlank(errorCode);
+        errorReason = absentIfBlank(errorReason);
         requireText("bsp", bsp, MAX_BSP_LENGTH);
         requireText("channelId", channelId, MAX_CHANNEL_ID_LENGTH);
         requireText("payload.gsId or payload.id", gsId, MAX_GS_ID_LENGTH);
@@ -52,6 +57,10 @@ public record StatusReport(String bsp, String channelId, String gsId, String mes
         limit("payload.payload.code", errorCode, MAX_ERROR_CODE_LENGTH);
         // Free text from WhatsApp, where a line break or a tab is ordinary text.
         limit("payload.payload.reason", errorReason, MAX_ERROR_REASON_LENGTH, "\t\n\r");
+    }
+
+    private static String absentIfBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void requireText(String field, String value, int maxLength) {

@@ -83,6 +83,13 @@ class GupshupReportParserTest {
     }
 
     @Test
+    void emptyOrBlankOptionalTextIsRecordedAsAbsent() {
+        StatusReport report = report(withDetails("{\"code\":\"\",\"reason\":\" \"}"));
+        assertNull(report.errorCode());
+        assertNull(report.errorReason());
+    }
+
+    @Test
     void stringCodeIsKeptAsSent() {
         assertEquals("E-131026", report(withDetails("{\"code\":\"E-131026\",\"reason\":\"x\"}")).errorCode());
     }
