@@ -70,6 +70,18 @@ public enum DatabaseDialect {
         return this != POSTGRESQL;
     }
 
+    /** The one of three per-database values (an SQL statement, mostly) that belongs to this dialect. */
+    public <T> T choose(T forPostgresql, T forMariadb, T forH2) {
+        switch (this) {
+            case POSTGRESQL:
+                return forPostgresql;
+            case MARIADB:
+                return forMariadb;
+            default:
+                return forH2;
+        }
+    }
+
     public static DatabaseDialect of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return ofProductName(connection.getMetaData().getDatabaseProductName());

@@ -62,18 +62,7 @@ public final class ReportDao {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.clock = clock;
-        this.insertStatement = insertStatementFor(dialect);
-    }
-
-    private static String insertStatementFor(DatabaseDialect dialect) {
-        switch (dialect) {
-            case POSTGRESQL:
-                return INSERT_POSTGRESQL;
-            case MARIADB:
-                return INSERT_MARIADB;
-            default:
-                return INSERT_H2;
-        }
+        this.insertStatement = dialect.choose(INSERT_POSTGRESQL, INSERT_MARIADB, INSERT_H2);
     }
 
     /**
@@ -271,8 +260,8 @@ public final class ReportDao {
      * the thread's interrupt flag set, when the thread is interrupted (at undeploy).
      */
     public long deleteReceivedBefore(Instant cutoff, int batchSize, java.time.Duration pause) {
-        String statement = dialect == DatabaseDialect.POSTGRESQL ? DELETE_RECEIVED_BEFORE_POSTGRESQL
-                : dialect == DatabaseDialect.MARIADB ? DELETE_RECEIVED_BEFORE_MARIADB : DELETE_RECEIVED_BEFORE_H2;
+        String statement = dialect.choose(DELETE_RECEIVED_BEFORE_POSTGRESQL, DELETE_RECEIVED_BEFORE_MARIADB,
+                DELETE_RECEIVED_BEFORE_H2);
         return deleteInBatches(statement, batchSize, pause, delete -> {
             setTime(delete, 1, cutoff);
             delete.setInt(2, batchSize);
@@ -285,8 +274,8 @@ public final class ReportDao {
      */
     public long deleteChannelReports(String bsp, String channelId, int batchSize, java.time.Duration pause) {
         Instant until = clock.instant().plusMillis(1); // received_at has millisecond precision: include this one
-        String statement = dialect == DatabaseDialect.POSTGRESQL ? DELETE_CHANNEL_REPORTS_POSTGRESQL
-                : dialect == DatabaseDialect.MARIADB ? DELETE_CHANNEL_REPORTS_MARIADB : DELETE_CHANNEL_REPORTS_H2;
+        String statement = dialect.choose(DELETE_CHANNEL_REPORTS_POSTGRESQL, DELETE_CHANNEL_REPORTS_MARIADB,
+                DELETE_CHANNEL_REPORTS_H2);
         return deleteInBatches(statement, batchSize, pause, delete -> {
             delete.setString(1, bsp);
             delete.setString(2, channelId);
