@@ -65,7 +65,7 @@ public class GupshupWebhookServlet extends HttpServlet {
             AsyncContext answer = request.startAsync();
             // The writer's wait bound (reports.commit-wait-millis) ends every future; the container adds none.
             answer.setTimeout(0);
-            submitted.get().outcome.whenComplete((outcome, failure) -> answer(request, response, answer,
+            submitted.get().outcome().whenComplete((outcome, failure) -> answer(request, response, answer,
                     submitted.get(), outcome, failure));
         } catch (ReceiverException rejected) {
             reject(request, response, rejected);
@@ -75,16 +75,7 @@ public class GupshupWebhookServlet extends HttpServlet {
     }
 
     /** A report and its commit under way. */
-    private static final class Submitted {
-        final ChannelAddress channel;
-        final StatusReport report;
-        final CompletableFuture<RecordOutcome> outcome;
-
-        Submitted(ChannelAddress channel, StatusReport report, CompletableFuture<RecordOutcome> outcome) {
-            this.channel = channel;
-            this.report = report;
-            this.outcome = outcome;
-        }
+    private record Submitted(ChannelAddress channel, StatusReport report, CompletableFuture<RecordOutcome> outcome) {
     }
 
     /** The report queued for commit, or empty for an event that is acknowledged without being recorded. */
@@ -113,9 +104,9 @@ public class GupshupWebhookServlet extends HttpServlet {
         try {
             if (failure == null) {
                 acknowledge(response);
-                metrics.reportAccepted(submitted.channel, submitted.report.status(), outcome);
+                metrics.reportAccepted(submitted.channel(), submitted.report().status(), outcome);
                 // StatusReport's text masks the destination and leaves out the raw body.
-                LOG.log(Level.DEBUG, "Recorded {0}: {1}", submitted.report, outcome);
+                LOG.log(Level.DEBUG, "Recorded {0}: {1}", submitted.report(), outcome);
             } else if (failure.getCause() instanceof ReceiverException) {
                 reject(request, response, (ReceiverException) failure.getCause());
             } else {
