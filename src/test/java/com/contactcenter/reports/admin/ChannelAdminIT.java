@@ -4,37 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.contactcenter.reports.testing.ReceiverOverHttp;
 import com.contactcenter.reports.testing.ReceiverServer;
 import com.contactcenter.reports.testing.Samples;
-import com.contactcenter.reports.testing.TestDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The channel administration API over real HTTP, with Jetty's own user store. */
-class ChannelAdminIT {
+class ChannelAdminIT extends ReceiverOverHttp {
     private static final String CHANNEL = "202105102694809992";
-
-    private TestDatabase database;
-    private ReceiverServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        database = TestDatabase.h2();
-        server = ReceiverServer.start(database.dataSource());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        database.close();
-    }
 
     private HttpResponse<String> list(HttpRequest.Builder request) {
         return server.send(request.GET().build());

@@ -2,33 +2,16 @@ package com.contactcenter.reports.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.contactcenter.reports.testing.ReceiverServer;
-import com.contactcenter.reports.testing.TestDatabase;
+import com.contactcenter.reports.testing.ReceiverOverHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The health endpoints over real HTTP, without credentials: the built WAR in Jetty, a fresh H2 database per test. */
-class HealthIT {
-    private TestDatabase database;
-    private ReceiverServer server;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        database = TestDatabase.h2();
-        server = ReceiverServer.start(database.dataSource());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        database.close();
-    }
+class HealthIT extends ReceiverOverHttp {
 
     private HttpResponse<String> get(String path) {
         return server.send(HttpRequest.newBuilder(server.uri(path)).GET().build());

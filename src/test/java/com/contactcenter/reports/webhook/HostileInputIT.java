@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.contactcenter.reports.testing.ReceiverOverHttp;
 import com.contactcenter.reports.testing.ReceiverServer;
 import com.contactcenter.reports.testing.Samples;
-import com.contactcenter.reports.testing.TestDatabase;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -38,26 +37,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and short reason, never a 5xx, and never a row. Bodies go through the JDK's HTTP client; what a well-behaved client
  * cannot send (lying framing, odd paths, stalls) goes over a raw socket.
  */
-class HostileInputIT {
+class HostileInputIT extends ReceiverOverHttp {
     private static final String CHANNEL = "202105102694809992";
     private static final String PASSWORD = "s3cret-webhook-pw";
     private static final String READ = Samples.body("read");
     private static final String WEBHOOK = "/social/on/whatsapp/gupshup/message/" + CHANNEL;
 
-    private TestDatabase database;
-    private ReceiverServer server;
-
     @BeforeEach
-    void startReceiverWithChannel() throws Exception {
-        database = TestDatabase.h2();
-        server = ReceiverServer.start(database.dataSource());
+    void createChannel() {
         assertEquals(201, server.putChannel(CHANNEL, PASSWORD).statusCode());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        database.close();
     }
 
     private long reportRows() {

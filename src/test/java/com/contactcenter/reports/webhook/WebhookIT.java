@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.contactcenter.reports.testing.ReceiverServer;
+import com.contactcenter.reports.testing.ReceiverOverHttp;
 import com.contactcenter.reports.testing.Samples;
 import com.contactcenter.reports.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,24 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The webhook over real HTTP: the built WAR in Jetty, a fresh H2 database per test. */
-class WebhookIT {
+class WebhookIT extends ReceiverOverHttp {
     private static final String CHANNEL = "202105102694809992";
     private static final String PASSWORD = "s3cret-webhook-pw";
 
-    private TestDatabase database;
-    private ReceiverServer server;
-
     @BeforeEach
-    void startReceiverWithChannel() throws Exception {
-        database = TestDatabase.h2();
-        server = ReceiverServer.start(database.dataSource());
+    void createChannel() {
         assertEquals(201, server.putChannel(CHANNEL, PASSWORD).statusCode());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        database.close();
     }
 
     private HttpResponse<String> post(String body) {
