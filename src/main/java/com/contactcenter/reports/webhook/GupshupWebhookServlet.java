@@ -5,6 +5,7 @@ import com.contactcenter.reports.failure.AuthenticationFailedException;
 import com.contactcenter.reports.failure.ErrorResponses;
 import com.contactcenter.reports.failure.MethodNotAllowedException;
 import com.contactcenter.reports.failure.ReceiverException;
+import com.contactcenter.reports.failure.RequestTimeoutException;
 import com.contactcenter.reports.failure.StorageUnavailableException;
 import com.contactcenter.reports.metrics.ReceiverMetrics;
 import com.contactcenter.reports.report.RecordOutcome;
@@ -36,6 +37,7 @@ public class GupshupWebhookServlet extends HttpServlet {
     private static final System.Logger LOG = System.getLogger(GupshupWebhookServlet.class.getName());
 
     private transient JsonBodyReader bodyReader;
+    private transient RefusedBodies refusedBodies;
     private transient GupshupReportParser parser;
     private transient ReportWriter reports;
     private transient ReceiverMetrics metrics;
@@ -45,6 +47,7 @@ public class GupshupWebhookServlet extends HttpServlet {
     public void init() {
         ReceiverComponents components = ReceiverComponents.of(getServletContext());
         bodyReader = new JsonBodyReader(components.settings().maxBodyBytes());
+        refusedBodies = new RefusedBodies(components.settings().maxBodyBytes());
         parser = components.parser();
         reports = components.reports();
         metrics = components.metrics();
@@ -68,6 +71,10 @@ public class GupshupWebhookServlet extends HttpServlet {
             submitted.get().outcome().whenComplete((outcome, failure) -> answer(request, response, answer,
                     submitted.get(), outcome, failure));
         } catch (ReceiverException rejected) {
+            if (!(rejected instanceof RequestTimeoutException)) {
+                // A 408's body has stopped arriving: waiting for it again would only hold the thread.
+                refusedBodies.discard(request, response);
+            }
             reject(request, response, rejected);
         } catch (RuntimeException unexpected) {
             failed(request, response, unexpected);

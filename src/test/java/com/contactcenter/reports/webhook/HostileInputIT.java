@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -369,6 +370,64 @@ class HostileInputIT extends ReceiverOverHttp {
                 "Content-Length: " + READ.length()) + READ));
         assertEquals(200, answer.status(), answer.body());
         assertEquals(1, reportRows());
+    }
+
+    // ---------------------------------------------------------------- refused before the body came
+
+    /** Requests refused on their headers alone, with the status each gets. */
+    static Stream<Arguments> refusedOnTheirHeaders() {
+        String json = "Content-Type: application/json";
+        String length = "Content-Length: " + READ.length();
+        return Stream.of(
+            arguments("a wrong password", head("POST " + WEBHOOK + " HTTP/1.1", "Authorization: wrong", json, length),
+                    401),
+            arguments("an unknown channel", head("POST /social/on/whatsapp/gupshup/message/999 HTTP/1.1",
+                    "Authorization: " + PASSWORD, json, length), 401),
+            arguments("an unknown provider", head("POST /social/on/whatsapp/other/message/" + CHANNEL + " HTTP/1.1",
+                    "Authorization: " + PASSWORD, json, length), 404),
+            arguments("Content-Type text/plain", post("Content-Type: text/plain", length), 415));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedOnTheirHeaders")
+    void refusalMadeBeforeTheBodyCameIsReadByTheClientAndKeepsTheConnection(String refusal, String head,
+            int status) throws IOException, InterruptedException {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(utf8(head));
+            out.flush();
+            // The refusal is made meanwhile; a receiver that answered without reading the body would have closed
+            // the connection, and the body sent now would reset it.
+            Thread.sleep(300);
+            out.write(utf8(READ));
+            out.flush();
+            Answer refused = readAnswer(in, System.nanoTime());
+            assertEquals(status, refused.status(), refused.body());
+            assertEquals(null, refused.headers().get("connection"), refused.toString());
+
+            out.write(utf8(post("Content-Type: application/json", "Content-Length: " + READ.length()) + READ));
+            out.flush();
+            Answer accepted = readAnswer(in, System.nanoTime());
+            assertEquals(200, accepted.status(), accepted.body());
+        }
+        assertEquals(1, reportRows());
+    }
+
+    @Test
+    void refusalWhoseBodyNeverComesIsAnsweredAndClosesTheConnection() throws IOException {
+        try (Socket socket = connect()) {
+            long started = System.nanoTime();
+            socket.getOutputStream().write(utf8(head("POST " + WEBHOOK + " HTTP/1.1", "Authorization: wrong",
+                    "Content-Type: application/json", "Content-Length: " + READ.length())));
+            socket.getOutputStream().flush();
+            Answer refused = readAnswer(socket.getInputStream(), started);
+            assertEquals(401, refused.status(), refused.body());
+            assertEquals("close", refused.headers().get("connection"), refused.toString());
+            // The wait for the body that is to be thrown away ends with the idle timeout, not Gupshup's 10 s.
+            assertTrue(refused.after().compareTo(ReceiverServer.IDLE_TIMEOUT.plusSeconds(2)) < 0, refused.toString());
+            assertEquals(-1, socket.getInputStream().read());
+        }
     }
 
     // ---------------------------------------------------------------- slow clients
