@@ -19,7 +19,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Records status reports in {@code message_report}, at most once per {@code (bsp, channel_id, gs_id, status)}.
+ * Records status reports in {@code message_report}, at most once per {@code (gs_id, bsp, channel_id, status)}.
  * Every time is stored as UTC in a column without a time zone. Thread-safe: it holds no connection.
  */
 public final class ReportDao {
@@ -29,7 +29,7 @@ public final class ReportDao {
 
     /** PostgreSQL: a conflict on the unique key inserts nothing, atomically, even under concurrent inserts. */
     static final String INSERT_POSTGRESQL = "INSERT INTO message_report (" + COLUMNS + ") VALUES (" + PARAMETERS
-            + ") ON CONFLICT (bsp, channel_id, gs_id, status) DO NOTHING";
+            + ") ON CONFLICT (gs_id, bsp, channel_id, status) DO NOTHING";
 
     /**
      * MariaDB/MySQL: IGNORE turns the duplicate-key error into "0 rows". It would also turn a too-long or missing
@@ -48,9 +48,9 @@ public final class ReportDao {
     private static final int MAX_ATTEMPTS = 3;
     private static final int NETWORK_TIMEOUT_MILLIS = 15_000;
 
-    /** The order of the unique key (bsp, channel_id, gs_id, status). */
-    private static final Comparator<StatusReport> KEY_ORDER = Comparator.comparing(StatusReport::bsp)
-            .thenComparing(StatusReport::channelId).thenComparing(StatusReport::gsId)
+    /** The order of the unique key (gs_id, bsp, channel_id, status). */
+    private static final Comparator<StatusReport> KEY_ORDER = Comparator.comparing(StatusReport::gsId)
+            .thenComparing(StatusReport::bsp).thenComparing(StatusReport::channelId)
             .thenComparing(StatusReport::status);
 
     private final DataSource dataSource;
