@@ -37,7 +37,6 @@ public class GupshupWebhookServlet extends HttpServlet {
     private static final System.Logger LOG = System.getLogger(GupshupWebhookServlet.class.getName());
 
     private transient JsonBodyReader bodyReader;
-    private transient RefusedBodies refusedBodies;
     private transient GupshupReportParser parser;
     private transient ReportWriter reports;
     private transient ReceiverMetrics metrics;
@@ -47,7 +46,6 @@ public class GupshupWebhookServlet extends HttpServlet {
     public void init() {
         ReceiverComponents components = ReceiverComponents.of(getServletContext());
         bodyReader = new JsonBodyReader(components.settings().maxBodyBytes());
-        refusedBodies = new RefusedBodies(components.settings().maxBodyBytes());
         parser = components.parser();
         reports = components.reports();
         metrics = components.metrics();
@@ -73,7 +71,7 @@ public class GupshupWebhookServlet extends HttpServlet {
         } catch (ReceiverException rejected) {
             if (!(rejected instanceof RequestTimeoutException)) {
                 // A 408's body has stopped arriving: waiting for it again would only hold the thread.
-                refusedBodies.discard(request, response);
+                RefusedBodies.discard(request, response);
             }
             reject(request, response, rejected);
         } catch (RuntimeException unexpected) {

@@ -24,51 +24,44 @@ final class RefusedBodies {
      */
     static final Duration DEADLINE = Duration.ofSeconds(1);
 
+    /**
+     * The most that is read of a refused body, over the body limit too, so that a client sending a body somewhat
+     * too large reads its 413: Tomcat's own default (maxSwallowSize). A larger declared body is not read at all.
+     */
+    static final long SWALLOW_LIMIT_BYTES = 2 * 1024 * 1024;
+
     private static final int CHUNK_BYTES = 8192;
 
-    private final int maxBytes;
-    private final Duration deadline;
-
-    RefusedBodies(int maxBytes) {
-        this(maxBytes, DEADLINE);
-    }
-
-    RefusedBodies(int maxBytes, Duration deadline) {
-        this.maxBytes = maxBytes;
-        this.deadline = deadline;
+    private RefusedBodies() {
     }
 
     /**
-     * Drains the rest of the body when it is within the size limit and arrives within the deadline; otherwise
-     * leaves it and says {@code Connection: close} in the answer, which the container then honours.
+     * Drains the rest of the body when it is at most {@link #SWALLOW_LIMIT_BYTES}. A larger declared body, or one
+     * awaiting Expect: 100-continue, is left to the container, which closes the connection after the answer as it
+     * would have. A body that fails to arrive within the deadline, or to be read, leaves the connection unusable:
+     * the answer then says {@code Connection: close} (RFC 9112 section 9.6).
      */
-    void discard(HttpServletRequest request, HttpServletResponse response) {
-        if (!drained(request)) {
-            response.setHeader("Connection", "close");
-        }
-    }
-
-    private boolean drained(HttpServletRequest request) {
+    static void discard(HttpServletRequest request, HttpServletResponse response) {
         // RFC 9110 section 10.1.1: a client that sent Expect: 100-continue waits for the server's go-ahead before
         // sending the body; reading it would ask for a body that is only to be thrown away.
-        if (request.getContentLengthLong() > maxBytes || request.getHeader("Expect") != null) {
-            return false;
+        if (request.getContentLengthLong() > SWALLOW_LIMIT_BYTES || request.getHeader("Expect") != null) {
+            return;
         }
         long started = System.nanoTime();
         byte[] chunk = new byte[CHUNK_BYTES];
         long total = 0;
         try {
             InputStream body = request.getInputStream();
-            while (total <= maxBytes && System.nanoTime() - started <= deadline.toNanos()) {
+            while (total <= SWALLOW_LIMIT_BYTES && System.nanoTime() - started <= DEADLINE.toNanos()) {
                 int read = body.read(chunk);
                 if (read < 0) {
-                    return true;
+                    return;
                 }
                 total += read;
             }
         } catch (IOException | RuntimeException unreadable) {
             // RuntimeException too: Jetty's request data rate check throws its unchecked BadMessageException.
         }
-        return false;
+        response.setHeader("Connection", "close");
     }
 }

@@ -32,7 +32,6 @@ public class WebhookAuthenticationFilter extends HttpFilter {
     private transient ChannelAuthenticator authenticator;
     private transient ClientAddresses clientAddresses;
     private transient ReceiverMetrics metrics;
-    private transient RefusedBodies refusedBodies;
 
     @Override
     public void init() {
@@ -40,7 +39,6 @@ public class WebhookAuthenticationFilter extends HttpFilter {
         authenticator = components.authenticator();
         clientAddresses = ClientAddresses.trusting(components.settings().trustedProxies());
         metrics = components.metrics();
-        refusedBodies = new RefusedBodies(components.settings().maxBodyBytes());
     }
 
     @Override
@@ -61,7 +59,7 @@ public class WebhookAuthenticationFilter extends HttpFilter {
             LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
                     client, rejected.getMessage());
             metrics.requestRejected(ErrorResponses.statusOf(rejected));
-            refusedBodies.discard(request, response);
+            RefusedBodies.discard(request, response);
             ErrorResponses.send(response, rejected);
             return;
         }

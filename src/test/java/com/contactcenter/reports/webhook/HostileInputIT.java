@@ -415,6 +415,30 @@ class HostileInputIT extends ReceiverOverHttp {
     }
 
     @Test
+    void bodySomewhatOverTheLimitGetsA413ThatTheClientReadsAndKeepsTheConnection() throws IOException,
+            InterruptedException {
+        byte[] big = utf8(READ.replace("DemoAPI", "x".repeat(100_000)));
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(utf8(post("Content-Type: application/json", "Content-Length: " + big.length)));
+            out.flush();
+            // The 413 is decided on the declared length alone, while the body is still on its way.
+            Thread.sleep(300);
+            out.write(big);
+            out.flush();
+            Answer refused = readAnswer(in, System.nanoTime());
+            assertEquals(413, refused.status(), refused.body());
+            assertEquals(null, refused.headers().get("connection"), refused.toString());
+
+            out.write(utf8(post("Content-Type: application/json", "Content-Length: " + READ.length()) + READ));
+            out.flush();
+            assertEquals(200, readAnswer(in, System.nanoTime()).status());
+        }
+        assertEquals(1, reportRows());
+    }
+
+    @Test
     void refusalWhoseBodyNeverComesIsAnsweredAndClosesTheConnection() throws IOException {
         try (Socket socket = connect()) {
             long started = System.nanoTime();
