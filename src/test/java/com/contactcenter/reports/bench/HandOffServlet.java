@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +35,7 @@ public class HandOffServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try (InputStream body = request.getInputStream()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
+            body.transferTo(OutputStream.nullOutputStream());
         }
         AsyncContext answer = request.startAsync();
         answer.setTimeout(0);

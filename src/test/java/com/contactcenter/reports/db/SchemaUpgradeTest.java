@@ -1,10 +1,10 @@
 package com.contactcenter.reports.db;
 
+import static com.contactcenter.reports.testing.Samples.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.contactcenter.reports.report.RecordOutcome;
 import com.contactcenter.reports.report.ReportDao;
-import com.contactcenter.reports.report.StatusReport;
 import com.contactcenter.reports.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +20,6 @@ class SchemaUpgradeTest {
 
     static Stream<DatabaseDialect> databases() {
         return TestDatabase.requested().stream();
-    }
-
-    private static StatusReport report(String gsId, String status) {
-        return new StatusReport("gupshup", "202105102694809992", gsId, "wamid-1", "918x98xx21x4", status,
-                Instant.parse("2025-03-27T11:45:50Z"), Instant.parse("2025-03-27T11:45:51.500Z"), null, null,
-                "{\"raw\":true}");
     }
 
     @ParameterizedTest

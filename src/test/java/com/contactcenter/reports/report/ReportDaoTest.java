@@ -1,5 +1,6 @@
 package com.contactcenter.reports.report;
 
+import static com.contactcenter.reports.testing.Samples.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,12 +29,6 @@ class ReportDaoTest {
 
     static Stream<DatabaseDialect> databases() {
         return TestDatabase.requested().stream();
-    }
-
-    static StatusReport report(String gsId, String status) {
-        return new StatusReport("gupshup", "202105102694809992", gsId, "wamid-1", "918x98xx21x4", status,
-                Instant.parse("2025-03-27T11:45:50Z"), Instant.parse("2025-03-27T11:45:51.500Z"), null, null,
-                "{\"raw\":true}");
     }
 
     private static ReportDao dao(TestDatabase database) {

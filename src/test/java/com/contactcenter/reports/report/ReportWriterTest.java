@@ -1,5 +1,6 @@
 package com.contactcenter.reports.report;
 
+import static com.contactcenter.reports.testing.Samples.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +74,7 @@ class ReportWriterTest {
     @Test
     void reportIsCommittedWhenRecordReturns() {
         assertEquals(RecordOutcome.STORED,
-                writer(10, 10, Duration.ofSeconds(5)).record(ReportDaoTest.report("gs-1", "read")));
+                writer(10, 10, Duration.ofSeconds(5)).record(report("gs-1", "read")));
         assertEquals(1, database.count("SELECT COUNT(*) FROM message_report"));
     }
 
@@ -85,7 +86,7 @@ class ReportWriterTest {
             List<Callable<RecordOutcome>> reports = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String gsId = "gs-" + i;
-                reports.add(() -> writer.record(ReportDaoTest.report(gsId, "sent")));
+                reports.add(() -> writer.record(report(gsId, "sent")));
             }
             for (Future<RecordOutcome> outcome : clients.invokeAll(reports)) {
                 assertEquals(RecordOutcome.STORED, outcome.get());
@@ -103,16 +104,16 @@ class ReportWriterTest {
         ReportWriter writer = writer(1, 1, Duration.ofMillis(500));
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try (Connection blocker = database.dataSource().getConnection()) {
-            blockKey(blocker, ReportDaoTest.report("gs-blocked", "read"));
-            Future<RecordOutcome> blocked = clients.submit(() -> writer.record(ReportDaoTest.report("gs-blocked",
+            blockKey(blocker, report("gs-blocked", "read"));
+            Future<RecordOutcome> blocked = clients.submit(() -> writer.record(report("gs-blocked",
                     "read")));
             awaitEmptyQueue(writer);
-            Future<RecordOutcome> queued = clients.submit(() -> writer.record(ReportDaoTest.report("gs-2", "read")));
+            Future<RecordOutcome> queued = clients.submit(() -> writer.record(report("gs-2", "read")));
             awaitQueueDepth(writer, 1);
 
             long start = System.nanoTime();
             StorageUnavailableException busy = assertThrows(StorageUnavailableException.class,
-                    () -> writer.record(ReportDaoTest.report("gs-3", "read")));
+                    () -> writer.record(report("gs-3", "read")));
             assertEquals("the receiver is busy; retry later", busy.getMessage());
             assertTrue(System.nanoTime() - start < Duration.ofMillis(100).toNanos(), "refused at once");
 
@@ -153,8 +154,8 @@ class ReportWriterTest {
     /** Submits the report gs-held/read while {@code blocker} holds its key, so that its commit waits for the lock. */
     private static CompletableFuture<RecordOutcome> submitBehindLock(ReportWriter writer, Connection blocker)
             throws Exception {
-        blockKey(blocker, ReportDaoTest.report("gs-held", "read"));
-        return writer.submit(ReportDaoTest.report("gs-held", "read"));
+        blockKey(blocker, report("gs-held", "read"));
+        return writer.submit(report("gs-held", "read"));
     }
 
     /** Inserts the report's row in an open transaction, so that the writer's insert of it waits for the lock. */
@@ -190,7 +191,7 @@ class ReportWriterTest {
     void databaseFailureRefusesTheReport() {
         ReportWriter writer = writer(10, 10, Duration.ofSeconds(5));
         database.execute("SHUTDOWN");
-        assertThrows(StorageUnavailableException.class, () -> writer.record(ReportDaoTest.report("gs-1", "read")));
+        assertThrows(StorageUnavailableException.class, () -> writer.record(report("gs-1", "read")));
     }
 
     @Test
@@ -200,7 +201,7 @@ class ReportWriterTest {
         List<Future<RecordOutcome>> outcomes = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String gsId = "gs-" + i;
-            outcomes.add(clients.submit(() -> writer.record(ReportDaoTest.report(gsId, "sent"))));
+            outcomes.add(clients.submit(() -> writer.record(report(gsId, "sent"))));
         }
         writer.close();
         long acknowledged = 0;
@@ -220,7 +221,7 @@ class ReportWriterTest {
     void failedBatchIsRememberedForTheGivenWindowOnly() {
         ReportWriter writer = writer(10, 10, Duration.ofSeconds(5));
         database.execute("SHUTDOWN");
-        assertThrows(StorageUnavailableException.class, () -> writer.record(ReportDaoTest.report("gs-1", "read")));
+        assertThrows(StorageUnavailableException.class, () -> writer.record(report("gs-1", "read")));
         assertTrue(writer.lastBatchFailedWithin(Duration.ofMinutes(1)));
         assertFalse(writer.lastBatchFailedWithin(Duration.ZERO));
     }
