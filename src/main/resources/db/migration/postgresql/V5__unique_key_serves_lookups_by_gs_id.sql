@@ -5,7 +5,7 @@
 -- figures. Lookups of a channel's messages use message_report_channel_time_ix (bsp, channel_id, report_time).
 --
 -- CONCURRENTLY, as in version 3: neither build nor drop blocks the webhook's inserts on a large table. The new index
--- keeps every event unique while the constraint moves to it, and the webhook's ON CONFLICT (bsp, channel_id, gs_id,
+-- keeps every event unique while the constraint moves to it, and the webhook's ON CONFLICT (gs_id, bsp, channel_id,
 -- status) infers either index, since it names the columns and not their order. Flyway runs this script without a
 -- transaction (flyway.mixed). Should it fail halfway, drop an INVALID index left behind (DROP INDEX CONCURRENTLY
 -- name), delete the failed version 5 row from flyway_schema_history, and restart.
