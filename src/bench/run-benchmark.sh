@@ -4,10 +4,13 @@
 #   1. the database's ceiling: one thread batch-inserting the same rows with the receiver's statement (DatabaseCeiling);
 #   2. the receiver started as the README starts it (mvn jetty:run, -Xmx256m) plus a no-op web app in the same Jetty
 #      (NoOpServlet, and HandOffServlet, which answers from another thread as any group commit must);
-#   3. wrk (2 threads, keep-alive connections) at saturation against the receiver and against the no-op servlet,
-#      then at fixed offered loads of 25, 50 and 75 % of the receiver's saturation (p50/p99 latency);
+#   3. wrk (2 threads, keep-alive connections) at saturation against the no-op servlets and the receiver, in
+#      alternating rounds whose medians are reported (one run of each varies by a quarter on 2 cores), then at fixed
+#      offered loads of 25, 50 and 75 % of the receiver's saturation (p50/p99 latency);
 #   4. the receiver stopped: rows stored must equal the 200 answers counted by wrk;
-#   5. the table prefilled to BENCH_PREFILL_ROWS rows, the receiver restarted and saturated again.
+#   5. the table prefilled to BENCH_PREFILL_ROWS rows (PostgreSQL then vacuumed and checkpointed, as a table that grew
+#      over months would be, rather than measured while autovacuum first visits a million fresh rows), the receiver
+#      restarted and saturated again, as many rounds.
 # Peak heap is sampled with jstat throughout. Each saturation run also measures what one request costs the machine in
 # CPU time (from /proc/stat: every process, the kernel included), and what of it the receiver's JVM and a local
 # PostgreSQL's processes spent: with the database ceiling's CPU per row, that bounds what any receiver could reach
@@ -15,7 +18,7 @@
 # check fails (rows != 200s, an OutOfMemoryError). Needs wrk (apt-get install wrk), psql for PostgreSQL.
 #
 # Settings (environment): BENCH_DATABASES ("h2 postgresql"), BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (60: the JIT
-# compilers of a 2-core machine are still busy after 20 s of load), BENCH_CONNECTIONS (32),
+# compilers of a 2-core machine are still busy after 20 s of load), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
 # BENCH_PREFILL_ROWS (10000000), BENCH_PORT (18080), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +26,7 @@ cd "$(dirname "$0")/../.."
 DATABASES=${BENCH_DATABASES:-"h2 postgresql"}
 RUN_SECONDS=${BENCH_SECONDS:-20}
 WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-60}
+ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 PREFILL_ROWS=${BENCH_PREFILL_ROWS:-10000000}
 PORT=${BENCH_PORT:-18080}
@@ -125,6 +129,16 @@ run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports
   echo "$((ok / $3)) $ok $refused $errors $p50 $p99 $cpu"
 }
 
+# The median by rate of the runs of one kind recorded in a rounds file: "kind rate ok ..." -> "rate ok ...".
+median_run() { # $1 file, $2 kind
+  grep "^$2 " "$1" | cut -d' ' -f2- | sort -n -k1,1 | awk '{ run[NR] = $0 } END { print run[int((NR + 1) / 2)] }'
+}
+
+# All rates of one kind, in the order run: "a / b / c".
+all_rates() { # $1 file, $2 kind
+  grep "^$2 " "$1" | awk '{ printf "%s%s", (NR > 1 ? " / " : ""), $2 }'
+}
+
 count_rows() { # $1 db; the receiver must be stopped for H2
   if [ "$1" = h2 ]; then
     java -cp "$H2_JAR" org.h2.tools.Shell -url "$H2_URL" -user sa -sql "SELECT COUNT(*) AS N FROM message_report" \
@@ -169,13 +183,20 @@ for DB in $DATABASES; do
   # Warm-up: until the JIT compilers are done with the receiver's path, they take much of the 2 cores.
   read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 "$WARMUP_SECONDS"); OK_TOTAL=$((OK_TOTAL + ok))
   run_wrk "$NOOP_URL" 0 10 > /dev/null                                                   # warm-up
-  read -r noop_rate _ _ _ noop_p50 noop_p99 noop_cpu noop_jvm _ < <(run_wrk "$NOOP_URL" 0 "$RUN_SECONDS")
   run_wrk "$HANDOFF_URL" 0 10 > /dev/null                                                # warm-up
-  read -r handoff_rate _ _ _ handoff_p50 handoff_p99 handoff_cpu _ < <(run_wrk "$HANDOFF_URL" 0 "$RUN_SECONDS")
-  read -r rate ok refused errors p50 p99 cpu jvm database < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
-  OK_TOTAL=$((OK_TOTAL + ok))
-  figure "$DB" "container ceiling, no-op (req/s)" "$noop_rate (p50 $noop_p50 ms, p99 $noop_p99 ms)"
-  figure "$DB" "receiver at saturation (reports/s)" "$rate (p50 $p50 ms, p99 $p99 ms; $refused refused, $errors errors)"
+  rounds="$OUT/saturation-$DB.txt"
+  for _ in $(seq 1 "$ROUNDS"); do
+    echo "noop $(run_wrk "$NOOP_URL" 0 "$RUN_SECONDS")" >> "$rounds"
+    echo "handoff $(run_wrk "$HANDOFF_URL" 0 "$RUN_SECONDS")" >> "$rounds"
+    run=$(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
+    echo "receiver $run" >> "$rounds"
+    read -r _ ok _ <<< "$run"; OK_TOTAL=$((OK_TOTAL + ok))
+  done
+  read -r noop_rate _ _ _ noop_p50 noop_p99 noop_cpu noop_jvm _ <<< "$(median_run "$rounds" noop)"
+  read -r handoff_rate _ _ _ handoff_p50 handoff_p99 handoff_cpu _ <<< "$(median_run "$rounds" handoff)"
+  read -r rate _ refused errors p50 p99 cpu jvm database <<< "$(median_run "$rounds" receiver)"
+  figure "$DB" "container ceiling, no-op (req/s)" "$noop_rate (p50 $noop_p50 ms, p99 $noop_p99 ms; median of $(all_rates "$rounds" noop))"
+  figure "$DB" "receiver at saturation (reports/s)" "$rate (p50 $p50 ms, p99 $p99 ms; $refused refused, $errors errors; median of $(all_rates "$rounds" receiver))"
   figure "$DB" "no-op answered after a hand-off" "$handoff_rate req/s (p50 $handoff_p50 ms, p99 $handoff_p99 ms)"
   figure "$DB" "receiver / container ceiling" "$(awk -v a="$rate" -v b="$noop_rate" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
   figure "$DB" "receiver / database ceiling" "$(awk -v a="$rate" -v b="$db_ceiling" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
@@ -215,15 +236,23 @@ for DB in $DATABASES; do
   if [ "$PREFILL_ROWS" -gt 0 ]; then
     java -Xmx256m -cp "$CLASSPATH_TOOLS" com.contactcenter.reports.bench.TablePrefill "$URL" "$USER" "" \
       "$PREFILL_ROWS" 2>/dev/null | tee "$OUT/prefill-$DB.txt"
+    if [ "$DB" = postgresql ]; then
+      psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d bench_receiver -qc "VACUUM ANALYZE message_report" -c "CHECKPOINT"
+    fi
     before=$((rows + PREFILL_ROWS))
     OK_TOTAL=0
     start_receiver "$URL" "$USER" "receiver-$DB-full"
     read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 "$WARMUP_SECONDS"); OK_TOTAL=$((OK_TOTAL + ok))   # warm-up
-    read -r full_rate ok refused errors p50 p99 _ < <(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
-    OK_TOTAL=$((OK_TOTAL + ok))
+    full_rounds="$OUT/saturation-$DB-full.txt"
+    for _ in $(seq 1 "$ROUNDS"); do
+      run=$(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
+      echo "receiver $run" >> "$full_rounds"
+      read -r _ ok _ <<< "$run"; OK_TOTAL=$((OK_TOTAL + ok))
+    done
+    read -r full_rate _ refused errors p50 p99 _ <<< "$(median_run "$full_rounds" receiver)"
     stop_receiver
     grep -q OutOfMemoryError "$OUT/receiver-$DB-full.log" && fail "$DB: OutOfMemoryError"
-    figure "$DB" "saturation with $PREFILL_ROWS rows" "$full_rate reports/s (p50 $p50 ms, p99 $p99 ms)"
+    figure "$DB" "saturation with $PREFILL_ROWS rows" "$full_rate reports/s (p50 $p50 ms, p99 $p99 ms; median of $(all_rates "$full_rounds" receiver))"
     figure "$DB" "full table / empty table" "$(awk -v a="$full_rate" -v b="$rate" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
     rows=$(count_rows "$DB")
     figure "$DB" "200 answers / new rows (full)" "$OK_TOTAL / $((rows - before))"
