@@ -134,6 +134,15 @@ median_run() { # $1 file, $2 kind
   grep "^$2 " "$1" | cut -d' ' -f2- | sort -n -k1,1 | awk '{ run[NR] = $0 } END { print run[int((NR + 1) / 2)] }'
 }
 
+# One saturation run of the receiver, recorded in a rounds file; its 200s count towards OK_TOTAL (call it directly,
+# not in a subshell).
+receiver_round() { # $1 file
+  local run ok
+  run=$(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
+  echo "receiver $run" >> "$1"
+  read -r _ ok _ <<< "$run"; OK_TOTAL=$((OK_TOTAL + ok))
+}
+
 # All rates of one kind, in the order run: "a / b / c".
 all_rates() { # $1 file, $2 kind
   grep "^$2 " "$1" | awk '{ printf "%s%s", (NR > 1 ? " / " : ""), $2 }'
@@ -188,9 +197,7 @@ for DB in $DATABASES; do
   for _ in $(seq 1 "$ROUNDS"); do
     echo "noop $(run_wrk "$NOOP_URL" 0 "$RUN_SECONDS")" >> "$rounds"
     echo "handoff $(run_wrk "$HANDOFF_URL" 0 "$RUN_SECONDS")" >> "$rounds"
-    run=$(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
-    echo "receiver $run" >> "$rounds"
-    read -r _ ok _ <<< "$run"; OK_TOTAL=$((OK_TOTAL + ok))
+    receiver_round "$rounds"
   done
   read -r noop_rate _ _ _ noop_p50 noop_p99 noop_cpu noop_jvm _ <<< "$(median_run "$rounds" noop)"
   read -r handoff_rate _ _ _ handoff_p50 handoff_p99 handoff_cpu _ <<< "$(median_run "$rounds" handoff)"
@@ -245,9 +252,7 @@ for DB in $DATABASES; do
     read -r _ ok _ _ _ _ < <(run_wrk "$RECEIVER_URL" 0 "$WARMUP_SECONDS"); OK_TOTAL=$((OK_TOTAL + ok))   # warm-up
     full_rounds="$OUT/saturation-$DB-full.txt"
     for _ in $(seq 1 "$ROUNDS"); do
-      run=$(run_wrk "$RECEIVER_URL" 0 "$RUN_SECONDS")
-      echo "receiver $run" >> "$full_rounds"
-      read -r _ ok _ <<< "$run"; OK_TOTAL=$((OK_TOTAL + ok))
+      receiver_round "$full_rounds"
     done
     read -r full_rate _ refused errors p50 p99 _ <<< "$(median_run "$full_rounds" receiver)"
     stop_receiver
