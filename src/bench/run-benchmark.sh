@@ -143,6 +143,12 @@ receiver_round() { # $1 file
   read -r _ ok _ <<< "$run"; OK_TOTAL=$((OK_TOTAL + ok))
 }
 
+# Refusals and errors of every run of one kind, summed: "refused errors". The median run alone would hide those of
+# the other rounds.
+round_failures() { # $1 file, $2 kind
+  grep "^$2 " "$1" | awk '{ refused += $4; errors += $5 } END { printf "%d %d", refused, errors }'
+}
+
 # All rates of one kind, in the order run: "a / b / c".
 all_rates() { # $1 file, $2 kind
   grep "^$2 " "$1" | awk '{ printf "%s%s", (NR > 1 ? " / " : ""), $2 }'
@@ -201,9 +207,10 @@ for DB in $DATABASES; do
   done
   read -r noop_rate _ _ _ noop_p50 noop_p99 noop_cpu noop_jvm _ <<< "$(median_run "$rounds" noop)"
   read -r handoff_rate _ _ _ handoff_p50 handoff_p99 handoff_cpu _ <<< "$(median_run "$rounds" handoff)"
-  read -r rate _ refused errors p50 p99 cpu jvm database <<< "$(median_run "$rounds" receiver)"
+  read -r rate _ _ _ p50 p99 cpu jvm database <<< "$(median_run "$rounds" receiver)"
+  read -r refused errors <<< "$(round_failures "$rounds" receiver)"
   figure "$DB" "container ceiling, no-op (req/s)" "$noop_rate (p50 $noop_p50 ms, p99 $noop_p99 ms; median of $(all_rates "$rounds" noop))"
-  figure "$DB" "receiver at saturation (reports/s)" "$rate (p50 $p50 ms, p99 $p99 ms; $refused refused, $errors errors; median of $(all_rates "$rounds" receiver))"
+  figure "$DB" "receiver at saturation (reports/s)" "$rate (p50 $p50 ms, p99 $p99 ms; $refused refused, $errors errors in all rounds; median of $(all_rates "$rounds" receiver))"
   figure "$DB" "no-op answered after a hand-off" "$handoff_rate req/s (p50 $handoff_p50 ms, p99 $handoff_p99 ms)"
   figure "$DB" "receiver / container ceiling" "$(awk -v a="$rate" -v b="$noop_rate" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
   figure "$DB" "receiver / database ceiling" "$(awk -v a="$rate" -v b="$db_ceiling" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
@@ -254,10 +261,11 @@ for DB in $DATABASES; do
     for _ in $(seq 1 "$ROUNDS"); do
       receiver_round "$full_rounds"
     done
-    read -r full_rate _ refused errors p50 p99 _ <<< "$(median_run "$full_rounds" receiver)"
+    read -r full_rate _ _ _ p50 p99 _ <<< "$(median_run "$full_rounds" receiver)"
+    read -r refused errors <<< "$(round_failures "$full_rounds" receiver)"
     stop_receiver
     grep -q OutOfMemoryError "$OUT/receiver-$DB-full.log" && fail "$DB: OutOfMemoryError"
-    figure "$DB" "saturation with $PREFILL_ROWS rows" "$full_rate reports/s (p50 $p50 ms, p99 $p99 ms; median of $(all_rates "$full_rounds" receiver))"
+    figure "$DB" "saturation with $PREFILL_ROWS rows" "$full_rate reports/s (p50 $p50 ms, p99 $p99 ms; $refused refused, $errors errors in all rounds; median of $(all_rates "$full_rounds" receiver))"
     figure "$DB" "full table / empty table" "$(awk -v a="$full_rate" -v b="$rate" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
     rows=$(count_rows "$DB")
     figure "$DB" "200 answers / new rows (full)" "$OK_TOTAL / $((rows - before))"
