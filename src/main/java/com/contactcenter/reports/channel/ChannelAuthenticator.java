@@ -1,6 +1,8 @@
 package com.contactcenter.reports.channel;
 
+import com.contactcenter.reports.failure.StorageUnavailableException;
 import com.contactcenter.reports.failure.TooManyFailuresException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -27,8 +29,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Failed attempts are counted per client address and per channel. Past the limit, an attempt that is not the
  * channel's known password is refused with {@link TooManyFailuresException} before any slow hashing: one HMAC and
- * two map lookups. The channel's own password is never limited once known here, so a flood of wrong passwords
- * cannot lock Gupshup out. Thread-safe.
+ * two map lookups, and no database read for a client over its limit. The channel's own password is never limited
+ * once known here, and until it is (after a start or a rotation) a client that has not failed lately still gets its
+ * slow verification, so a flood of wrong passwords cannot lock Gupshup out. Made-up channel ids are remembered
+ * apart, a bounded number of them. While the database is away, channels are authenticated as last read. Thread-safe.
  */
 public final class ChannelAuthenticator {
     /** Longer than any header a container accepts by default; refused before any hashing. */
@@ -36,6 +40,10 @@ public final class ChannelAuthenticator {
     private static final int MAX_REMEMBERED_WRONG_PASSWORDS = 1024;
     private static final int MAX_TRACKED_CLIENTS = 100_000;
     private static final int MAX_TRACKED_CHANNELS = 100_000;
+    /** Channel ids found absent are remembered for the refresh interval, at most this many: they are unbounded. */
+    private static final int MAX_REMEMBERED_ABSENT_CHANNELS = 1024;
+    private static final KnownChannel NO_SUCH_CHANNEL = new KnownChannel(null, 0, Set.of());
+    private static final System.Logger LOG = System.getLogger(ChannelAuthenticator.class.getName());
 
     private final ChannelDao channels;
     private final PasswordHashing hashing;
@@ -44,7 +52,9 @@ public final class ChannelAuthenticator {
     // Initialized once and never used itself: each digest works on a clone, since a Mac is not thread-safe (and a
     // ThreadLocal would pin this web app's class loader in the container's threads after an undeploy).
     private final Mac digestPrototype;
+    // Channels that exist (bounded by the channel table); made-up ids are kept apart, in absentChannels.
     private final Map<ChannelAddress, KnownChannel> known = new ConcurrentHashMap<>();
+    private final Map<ChannelAddress, Long> absentChannels = new ConcurrentHashMap<>();
     private final Semaphore slowVerifications =
             new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     private final FailureCounter failuresByClient;
@@ -81,16 +91,21 @@ public final class ChannelAuthenticator {
             failuresByClient.recordFailure(clientAddress);
             return false;
         }
-        KnownChannel channel = current(address);
         byte[] digest = digest(presentedPassword);
+        KnownChannel channel = current(address, clientAddress);
         boolean previousValid = channel.previousValid(nanoClock.getAsLong());
         if (channel.accepts(digest, previousValid)) {
             return true;
         }
-        refuseWhenLimited(clientAddress, channel.passwords == null ? null : address);
-        boolean valid = channel.passwords != null
-                && (channel.acceptedDigest == null || previousValid && channel.acceptedPreviousDigest == null)
-                && verifySlowly(channel, presentedPassword, digest, previousValid);
+        boolean unverified = channel.passwords != null
+                && (channel.acceptedDigest == null || previousValid && channel.acceptedPreviousDigest == null);
+        // Until this instance has seen the channel's password (after a start or a rotation), a flood of wrong ones
+        // must not lock Gupshup out: a client that has not failed lately still gets its one slow verification.
+        // Once the password is known here it passes before any limit, and the channel's limit applies to all.
+        boolean channelLimitApplies = channel.passwords != null
+                && !(unverified && !failuresByClient.hasFailures(clientAddress));
+        refuseWhenLimited(clientAddress, channelLimitApplies ? address : null);
+        boolean valid = unverified && verifySlowly(channel, presentedPassword, digest, previousValid);
         if (!valid) {
             failuresByClient.recordFailure(clientAddress);
             if (channel.passwords != null) {
@@ -122,20 +137,61 @@ public final class ChannelAuthenticator {
     /** Forgets what is known of the channel, so that its next request reads it from the database. */
     public void forget(ChannelAddress address) {
         known.remove(address);
+        absentChannels.remove(address);
     }
 
-    private KnownChannel current(ChannelAddress address) {
-        KnownChannel channel = known.get(address);
+    /** How many made-up channel ids are remembered as absent: bounded, however many are tried. */
+    int rememberedAbsentChannels() {
+        return absentChannels.size();
+    }
+
+    /**
+     * What is known of the channel, read from the database when this instance has not read it within the refresh
+     * interval. A client already over its failure limit causes no read of a channel not known here: one cycling
+     * through made-up channel ids would otherwise cost a query per request. A known channel is read again whoever
+     * asks (they are as many as the channel table's rows), so that its password passes for a client that failed on
+     * another channel, as Gupshup's address does when one of its many channels is misconfigured.
+     */
+    private KnownChannel current(ChannelAddress address, String clientAddress) {
         long now = nanoClock.getAsLong();
+        KnownChannel channel = known.get(address);
         if (channel != null && now - channel.loadedAtNanos < refreshNanos) {
             return channel;
         }
-        StoredPasswords passwords = channels.findPasswords(address).orElse(null);
+        Long absentSince = channel == null ? absentChannels.get(address) : null;
+        if (absentSince != null && now - absentSince < refreshNanos) {
+            return NO_SUCH_CHANNEL;
+        }
+        if (channel == null) {
+            refuseWhenLimited(clientAddress, null);
+        }
+        StoredPasswords passwords;
+        try {
+            passwords = channels.findPasswords(address).orElse(null);
+        } catch (StorageUnavailableException unavailable) {
+            if (channel == null) {
+                throw unavailable;
+            }
+            // The database is away: keep authenticating with what was read before (the report itself is refused
+            // with 503 by the writer meanwhile), and try again after the refresh interval, not on every request,
+            // each of which would wait for the pool's connection timeout.
+            LOG.log(Level.WARNING, "channel " + address + " could not be read again; its last known passwords stay in"
+                    + " use: " + unavailable.getMessage());
+            known.put(address, channel.readAgainAt(now));
+            return channel;
+        }
+        if (passwords == null) {
+            known.remove(address);
+            if (absentChannels.size() >= MAX_REMEMBERED_ABSENT_CHANNELS) {
+                absentChannels.clear();
+            }
+            absentChannels.put(address, now);
+            return NO_SUCH_CHANNEL;
+        }
+        absentChannels.remove(address);
         KnownChannel fresh;
-        if (channel != null && passwords != null && passwords.equals(channel.passwords)) {
-            fresh = new KnownChannel(passwords, now, channel.rejectedDigests);
-            fresh.acceptedDigest = channel.acceptedDigest;
-            fresh.acceptedPreviousDigest = channel.acceptedPreviousDigest;
+        if (channel != null && passwords.equals(channel.passwords)) {
+            fresh = channel.readAgainAt(now);
         } else {
             fresh = new KnownChannel(passwords, now, ConcurrentHashMap.newKeySet());
         }
@@ -220,6 +276,14 @@ public final class ChannelAuthenticator {
             Instant now = Instant.now();
             this.previousValidUntilNanos = passwords == null || !passwords.previousValidAt(now) ? 0
                     : loadedAtNanos + Duration.between(now, passwords.previousValidUntil()).toNanos();
+        }
+
+        /** The same passwords and what was verified of them, read again (or kept) at {@code nowNanos}. */
+        KnownChannel readAgainAt(long nowNanos) {
+            KnownChannel again = new KnownChannel(passwords, nowNanos, rejectedDigests);
+            again.acceptedDigest = acceptedDigest;
+            again.acceptedPreviousDigest = acceptedPreviousDigest;
+            return again;
         }
 
         boolean previousValid(long nowNanos) {

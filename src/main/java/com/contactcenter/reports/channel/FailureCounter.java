@@ -38,6 +38,13 @@ final class FailureCounter {
         return window.failures.get() >= limit ? left : 0;
     }
 
+    /** True when the key has failed within its current window, over the limit or not. */
+    boolean hasFailures(Object key) {
+        Window window = windows.get(key);
+        return window != null && nanoClock.getAsLong() - window.startNanos < windowNanos
+                && window.failures.get() > 0;
+    }
+
     void recordFailure(Object key) {
         long now = nanoClock.getAsLong();
         if (windows.size() >= maxKeys && !windows.containsKey(key)) {

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.contactcenter.reports.failure.StorageUnavailableException;
 import com.contactcenter.reports.failure.TooManyFailuresException;
 import com.contactcenter.reports.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -216,5 +220,81 @@ class ChannelAuthenticatorTest {
         channels.delete(CHANNEL);
         authenticator.forget(CHANNEL);
         assertFalse(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+    }
+
+    @Test
+    void passwordNotYetVerifiedHerePassesForAClientWithoutFailuresWhileItsChannelIsOverTheLimit() {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            assertFalse(authenticator.authenticate(CHANNEL, "wrong-" + i, "203.0.113." + i));
+        }
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+    }
+
+    @Test
+    void clientThatFailedIsLimitedByItsChannelBeforeThePasswordIsVerifiedHere() {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            assertFalse(authenticator.authenticate(CHANNEL, "wrong-" + i, "203.0.113." + i));
+        }
+        assertThrows(TooManyFailuresException.class,
+                () -> authenticator.authenticate(CHANNEL, PASSWORD, "203.0.113.0"));
+    }
+
+    @Test
+    void clientOverItsLimitCausesNoChannelReadForAnotherMadeUpId() throws SQLException {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            assertFalse(authenticator.authenticate(ChannelAddress.of("gupshup", "9" + i).orElseThrow(), PASSWORD,
+                    CLIENT));
+        }
+        makeChannelTableUnreadable();
+        // A read would fail with StorageUnavailableException; the limit answers first.
+        assertThrows(TooManyFailuresException.class, () -> authenticator.authenticate(
+                ChannelAddress.of("gupshup", "999999").orElseThrow(), PASSWORD, CLIENT));
+    }
+
+    @Test
+    void knownPasswordPassesAfterTheRefreshIntervalForAClientOverItsLimit() {
+        ChannelAuthenticator authenticator = authenticatorAllowing(FAILURE_LIMIT);
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        ChannelAddress misconfigured = ChannelAddress.of("gupshup", "999").orElseThrow();
+        for (int i = 0; i < FAILURE_LIMIT; i++) {
+            assertFalse(authenticator.authenticate(misconfigured, "wrong-" + i, CLIENT));
+        }
+        nanos.addAndGet(REFRESH_SECONDS * 1_000_000_000L);
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+    }
+
+    @Test
+    void madeUpChannelIdsAreRememberedInBoundedNumber() {
+        for (int i = 0; i < 5_000; i++) {
+            assertFalse(authenticator.authenticate(ChannelAddress.of("gupshup", "7" + i).orElseThrow(), PASSWORD,
+                    "198.51.100." + (i % 200)));
+        }
+        assertTrue(authenticator.rememberedAbsentChannels() <= 1024, authenticator.rememberedAbsentChannels() + "");
+    }
+
+    @Test
+    void channelIsAuthenticatedAsLastReadWhileTheDatabaseIsAway() throws SQLException {
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        makeChannelTableUnreadable();
+        nanos.addAndGet(REFRESH_SECONDS * 1_000_000_000L);
+        assertTrue(authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+        assertFalse(authenticator.authenticate(CHANNEL, "wrong", CLIENT));
+    }
+
+    @Test
+    void channelNeverReadIsUnavailableWhileTheDatabaseIsAway() throws SQLException {
+        makeChannelTableUnreadable();
+        assertThrows(StorageUnavailableException.class, () -> authenticator.authenticate(CHANNEL, PASSWORD, CLIENT));
+    }
+
+    /** A real failure of the channel store's query, as a database that went away would give. */
+    private void makeChannelTableUnreadable() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement rename = connection.createStatement()) {
+            rename.execute("ALTER TABLE whatsapp_channel RENAME TO whatsapp_channel_away");
+        }
     }
 }

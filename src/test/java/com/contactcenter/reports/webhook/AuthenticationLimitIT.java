@@ -86,4 +86,23 @@ class AuthenticationLimitIT {
             assertEquals(429, post(server, UNKNOWN_CHANNEL, "wrong", "198.51.100.7, 203.0.113.1").statusCode());
         }
     }
+
+    @Test
+    void channelPasswordPassesAfterARestartWhileWrongOnesFloodItsChannel() throws Exception {
+        try (TestDatabase database = TestDatabase.h2()) {
+            Map<String, String> settings = limit("reports.trusted-proxies", "127.0.0.1/32");
+            try (ReceiverServer before = ReceiverServer.start(database.dataSource(), settings)) {
+                before.putChannel(CHANNEL, PASSWORD);
+            }
+            // A new instance has not yet seen the password; the flood comes from many addresses, one guess each.
+            try (ReceiverServer restarted = ReceiverServer.start(database.dataSource(), settings)) {
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(401, post(restarted, CHANNEL, "wrong-" + i, "203.0.113." + i).statusCode());
+                }
+                assertEquals(429, post(restarted, CHANNEL, "wrong-3", "203.0.113.0").statusCode());
+                assertEquals(200, post(restarted, CHANNEL, PASSWORD, "198.51.100.9").statusCode());
+                assertEquals(1, database.count("SELECT COUNT(*) FROM message_report"));
+            }
+        }
+    }
 }
