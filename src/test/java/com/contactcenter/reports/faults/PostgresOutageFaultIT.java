@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class PostgresOutageFaultIT {
     private static final String CHANNEL = "202105102694809992";
     private static final String PASSWORD = "outage-webhook-password";
+    /** Shorter than the outage, so that the channel is due to be read again while the database is away. */
+    private static final int CHANNEL_REFRESH_SECONDS = 2;
+    private static final int OUTAGE_MILLIS = 6_000;
 
     @Test
     void outageLosesNothingAcknowledgedAndResentReportsAreStoredOnce() throws Exception {
@@ -37,7 +40,8 @@ class PostgresOutageFaultIT {
                 create.execute("CREATE DATABASE reports");
             }
             try (HikariDataSource pool = pool(postgres.jdbcUrl("reports"));
-                    ReceiverServer server = ReceiverServer.start(pool)) {
+                    ReceiverServer server = ReceiverServer.start(pool,
+                            Map.of("reports.channel-refresh-seconds", String.valueOf(CHANNEL_REFRESH_SECONDS)))) {
                 assertEquals(201, server.putChannel(CHANNEL, PASSWORD).statusCode());
                 URI webhook = server.webhook(CHANNEL);
                 ReportLoad load = ReportLoad.start(List.of(webhook), PASSWORD, 6, 1_000_000);
@@ -45,7 +49,7 @@ class PostgresOutageFaultIT {
 
                 postgres.stopAbruptly();
                 int acknowledgedAtOutage = load.acknowledged().size();
-                Thread.sleep(6_000);
+                Thread.sleep(OUTAGE_MILLIS);
                 int refusedDuringOutage = load.refused().size();
                 postgres.start();
                 awaitAcknowledged(load, load.acknowledged().size() + 300); // recovered, without a restart
@@ -54,6 +58,7 @@ class PostgresOutageFaultIT {
                 assertTrue(refusedDuringOutage > 0, "the outage refused nothing");
                 assertEquals(List.of(), load.unexpectedStatuses(), "only 200 or 503 while the database was away");
                 assertTrue(load.slowestRefusalMillis() < 5_000, load.slowestRefusalMillis() + " ms for a 503");
+                assertEquals(0, load.refusalsWithoutRetryAfter(), "503 answers without Retry-After");
 
                 Set<Report> resend = new HashSet<>(load.refused());
                 resend.removeAll(load.acknowledged());
@@ -69,9 +74,9 @@ class PostgresOutageFaultIT {
                 assertTrue(stored.values().stream().allMatch(count -> count == 1), "each report once");
                 assertMessageStatusIsFurthestStatus(pool, load);
                 System.out.printf("FAULT postgresql-outage: %d acknowledged before the outage, %d refused with 503"
-                        + " during a 6 s outage (slowest refusal %d ms), %d resent, %d rows = %d reports sent%n",
-                        acknowledgedAtOutage, refusedDuringOutage, load.slowestRefusalMillis(), resend.size(),
-                        stored.size(), sent.size());
+                        + " during a %d s outage (slowest refusal %d ms), %d resent, %d rows = %d reports sent%n",
+                        acknowledgedAtOutage, refusedDuringOutage, OUTAGE_MILLIS / 1000, load.slowestRefusalMillis(),
+                        resend.size(), stored.size(), sent.size());
             }
         }
     }

@@ -39,6 +39,7 @@ public final class ReportLoad implements AutoCloseable {
     private final Set<Report> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<Report> refused = ConcurrentHashMap.newKeySet();
     private final AtomicLong slowestRefusalMillis = new AtomicLong();
+    private final AtomicLong refusalsWithoutRetryAfter = new AtomicLong();
     private final List<Integer> unexpectedStatuses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ExecutorService copies = Executors.newCachedThreadPool();
@@ -87,10 +88,14 @@ public final class ReportLoad implements AutoCloseable {
         long start = System.nanoTime();
         int status;
         try {
-            status = client.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(15))
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json").header("Authorization", password)
                     .POST(HttpRequest.BodyPublishers.ofString(report.body())).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+                    HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+                refusalsWithoutRetryAfter.incrementAndGet();
+            }
         } catch (java.io.IOException connectionLost) {
             status = -1;
         } catch (InterruptedException interrupted) {
@@ -119,6 +124,11 @@ public final class ReportLoad implements AutoCloseable {
 
     public long slowestRefusalMillis() {
         return slowestRefusalMillis.get();
+    }
+
+    /** 503 answers that did not say when to retry (RFC 9110 section 10.2.3: Retry-After). */
+    public long refusalsWithoutRetryAfter() {
+        return refusalsWithoutRetryAfter.get();
     }
 
     /** Statuses other than 200, 503 and a lost connection. */
