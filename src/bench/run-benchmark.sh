@@ -7,7 +7,8 @@
 #   3. wrk (2 threads, keep-alive connections) at saturation against the no-op servlets and the receiver, in
 #      alternating rounds whose medians are reported (one run of each varies by a quarter on 2 cores), then at fixed
 #      offered loads of 25, 50 and 75 % of the receiver's saturation (p50/p99 latency);
-#   4. the receiver stopped: rows stored must equal the 200 answers counted by wrk;
+#   4. wrong passwords from one address for 10 s (429 once limited: what a refusal costs), then the receiver
+#      stopped: rows stored must equal the 200 answers counted by wrk;
 #   5. the table prefilled to BENCH_PREFILL_ROWS rows (PostgreSQL then vacuumed and checkpointed, as a table that grew
 #      over months would be, rather than measured while autovacuum first visits a million fresh rows), the receiver
 #      restarted and saturated again, as many rounds.
@@ -109,11 +110,12 @@ cpu_ticks() {
 }
 
 OK_TOTAL=0
-run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports
-  # prints "rate ok refused errors p50 p99 machine-cpu-us-per-request jvm-us database-server-us"
+run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports, $4 the password sent (the channel's by default)
+  # prints "rate ok refused errors p50 p99 machine-cpu-us-per-request jvm-us database-server-us"; the rate counts
+  # 200s, the CPU is per answer (200 or not)
   local result before after
   before=$(cpu_ticks)
-  result=$(BENCH_PASSWORD=$WEBHOOK_PASSWORD BENCH_DELAY_MS=$2 BENCH_REPORT_SECONDS=$3 \
+  result=$(BENCH_PASSWORD=${4:-$WEBHOOK_PASSWORD} BENCH_DELAY_MS=$2 BENCH_REPORT_SECONDS=$3 \
     wrk -t2 -c"$CONNECTIONS" -d"$(($3 + 3))s" --timeout 10s -s src/bench/report-mix.lua "$1" | grep '^WRK ')
   after=$(cpu_ticks)
   local ok refused errors p50 p99
@@ -124,7 +126,7 @@ run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports
   p99=$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<< "$result")
   # 1 tick = 10,000 us (USER_HZ is 100); a database process that ended meanwhile can only make its share smaller.
   local cpu
-  cpu=$(echo "$before $after" | awk -v ok="$ok" '{ n = (ok > 0 ? ok : 1); d = $6 - $3; if (d < 0) d = 0;
+  cpu=$(echo "$before $after" | awk -v ok="$((ok + refused))" '{ n = (ok > 0 ? ok : 1); d = $6 - $3; if (d < 0) d = 0;
     printf "%.0f %.0f %.0f", ($4 - $1) * 10000 / n, ($5 - $2) * 10000 / n, d * 10000 / n }')
   echo "$((ok / $3)) $ok $refused $errors $p50 $p99 $cpu"
 }
@@ -241,6 +243,11 @@ for DB in $DATABASES; do
     OK_TOTAL=$((OK_TOTAL + ok))
     figure "$DB" "at $percent % of saturation" "$achieved reports/s offered ~$target: p50 $p50 ms, p99 $p99 ms"
   done
+  # A flood of wrong passwords from one address: after reports.auth-failure-limit failures every answer is 429,
+  # decided before any hashing or database read. What one such refusal costs the machine, against the no-op's.
+  read -r _ ok refused errors p50 p99 cpu jvm _ < <(run_wrk "$RECEIVER_URL" 0 10 not-the-channel-password)
+  [ "$ok" = 0 ] || fail "$DB: $ok wrong passwords answered 200"
+  figure "$DB" "wrong passwords refused (429, 401)" "$((refused / 10)) a second (p50 $p50 ms, p99 $p99 ms; machine CPU $cpu us per refusal, the JVM $jvm us)"
   stop_receiver
   grep -q OutOfMemoryError "$OUT/receiver-$DB.log" && fail "$DB: OutOfMemoryError"
   rows=$(count_rows "$DB")
