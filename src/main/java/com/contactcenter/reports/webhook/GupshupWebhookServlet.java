@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 public class GupshupWebhookServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(GupshupWebhookServlet.class.getName());
+    private final transient RefusalLog refusals = new RefusalLog(LOG, System::nanoTime);
 
     private transient JsonBodyReader bodyReader;
     private transient GupshupReportParser parser;
@@ -146,11 +147,12 @@ public class GupshupWebhookServlet extends HttpServlet {
 
     private void log(HttpServletRequest request, ReceiverException rejected) {
         if (rejected instanceof StorageUnavailableException) {
-            LOG.log(Level.WARNING, "Answered 503 to " + request.getMethod() + " " + request.getRequestURI()
-                    + " from " + clientAddresses.of(request) + ": " + rejected.getMessage(), rejected.getCause());
+            refusals.refused(Level.WARNING, () -> "Answered 503 to " + request.getMethod() + " "
+                    + request.getRequestURI() + " from " + clientAddresses.of(request) + ": " + rejected.getMessage(),
+                    rejected.getCause());
         } else {
-            LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
-                    clientAddresses.of(request), rejected.getMessage());
+            refusals.refused(Level.INFO, () -> "Refused " + request.getMethod() + " " + request.getRequestURI()
+                    + " from " + clientAddresses.of(request) + ": " + rejected.getMessage(), null);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.lang.System.Logger.Level;
 public class WebhookAuthenticationFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(WebhookAuthenticationFilter.class.getName());
+    private final transient RefusalLog refusals = new RefusalLog(LOG, System::nanoTime);
     private static final String AUTHORIZATION = "Authorization";
 
     private transient ChannelAuthenticator authenticator;
@@ -56,8 +57,8 @@ public class WebhookAuthenticationFilter extends HttpFilter {
                 request.setAttribute(WebhookPath.AUTHENTICATED_CHANNEL, channel);
             }
         } catch (ReceiverException rejected) {
-            LOG.log(Level.INFO, "Refused {0} {1} from {2}: {3}", request.getMethod(), request.getRequestURI(),
-                    client, rejected.getMessage());
+            refusals.refused(Level.INFO, () -> "Refused " + request.getMethod() + " " + request.getRequestURI()
+                    + " from " + client + ": " + rejected.getMessage(), null);
             metrics.requestRejected(ErrorResponses.statusOf(rejected));
             RefusedBodies.discard(request, response);
             ErrorResponses.send(response, rejected);

@@ -101,6 +101,27 @@ class RequestLoggingIT {
     }
 
     @Test
+    void floodOfWrongPasswordsIsLoggedInBoundedLinesWithTheRestCounted() throws InterruptedException {
+        int requests = 300;
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            int status = server.postReport(CHANNEL, WRONG_PASSWORD + i, Samples.body("read")).statusCode();
+            assertTrue(status == 401 || status == 429, "status " + status);
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L + 1;
+        int logged = linesContaining("Refused POST").size();
+        // At most 20 lines in each second that the flood lasted; the rest only counted.
+        assertTrue(logged >= 20 && logged <= 20 * seconds && logged < requests, logged + " lines in " + seconds + " s");
+
+        Thread.sleep(1_000);
+        server.postReport(CHANNEL, WRONG_PASSWORD, Samples.body("read"));
+        long counted = linesContaining(" refused requests were not logged: more than 20 a second").stream()
+                .map(line -> line.replaceAll("(?s).*?(\\d+) refused requests were not.*", "$1"))
+                .mapToLong(Long::parseLong).sum();
+        assertEquals(requests + 1, linesContaining("Refused POST").size() + counted, log());
+    }
+
+    @Test
     void logNeverShowsPasswordsOrAFullDestination() {
         String report = Samples.body("read").replace("918x98xx21x4", DESTINATION);
         assertEquals(200, server.postReport(CHANNEL, PASSWORD, report).statusCode());
