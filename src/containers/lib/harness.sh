@@ -72,11 +72,17 @@ free_port() {
 http() {
   local expected=$1 method=$2 path=$3 status
   shift 3
-  status=$(curl -sS -o "$CELL_DIR/response" -w '%{http_code}' --max-time 30 -X "$method" "$@" "$BASE$path") \
-    || fail "$method $path: no answer from the server"
+  status=$(curl -sS -o "$CELL_DIR/response" -D "$CELL_DIR/response-headers" -w '%{http_code}' --max-time 30 \
+    -X "$method" "$@" "$BASE$path") || fail "$method $path: no answer from the server"
   BODY=$(cat "$CELL_DIR/response")
+  HEADERS=$(tr -d '\r' < "$CELL_DIR/response-headers")
   step "$method $path${NOTE:+ ($NOTE)} -> $status ${BODY:0:160}"
   [ "$status" = "$expected" ] || fail "$method $path answered $status, expected $expected: $BODY"
+}
+
+# expect_no_store: the last answer (http) told every cache not to keep it, as the admin API's answers must.
+expect_no_store() {
+  grep -qi '^cache-control:.*no-store' <<< "$HEADERS" || fail "the answer lacks Cache-Control: no-store: $HEADERS"
 }
 
 # post_report EXPECTED AUTHORIZATION|- SAMPLE: a Gupshup callback to the channel acme-1; - sends no Authorization.
