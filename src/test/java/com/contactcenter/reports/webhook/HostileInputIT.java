@@ -20,7 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -499,6 +501,37 @@ class HostileInputIT extends ReceiverOverHttp {
             assertTrue(answer.after().compareTo(ReceiverServer.IDLE_TIMEOUT.plusSeconds(1)) < 0, answer.toString());
         }
         assertEquals(0, reportRows());
+    }
+
+    @Test
+    void manySlowBodiesAtOnceLeaveValidReportsAnsweredPromptly() throws IOException {
+        // Each body still arriving holds one of the container's threads (200 in Jetty's and Tomcat's pools) until
+        // it completes or the idle timeout ends it; 100 at once leave the webhook serving.
+        List<Socket> slowClients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                Socket socket = connect();
+                socket.getOutputStream().write(utf8(post("Content-Type: application/json",
+                        "Content-Length: " + READ.length()) + READ.substring(0, 10)));
+                socket.getOutputStream().flush();
+                slowClients.add(socket);
+            }
+            long started = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                assertEquals(200, server.postReport(CHANNEL, PASSWORD, READ).statusCode());
+            }
+            Duration valid = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(valid.compareTo(Duration.ofSeconds(1)) < 0, "10 valid reports took " + valid);
+            for (Socket slow : slowClients) {
+                // Still waiting for their bodies: the valid reports were served beside them, not after them.
+                assertEquals(0, slow.getInputStream().available());
+            }
+        } finally {
+            for (Socket slow : slowClients) {
+                slow.close();
+            }
+        }
+        assertEquals(1, reportRows());
     }
 
     @Test
