@@ -70,6 +70,19 @@ public enum DatabaseDialect {
         return this != POSTGRESQL;
     }
 
+    /**
+     * True when the writer sends its batches in auto-commit mode, saving the COMMIT round trip of every batch.
+     * PostgreSQL's JDBC driver sends a batch's statements and then one Sync (another only when the replies it
+     * awaits would overflow its buffer, hundreds of statements on), and the server commits the implicit
+     * transaction at each Sync (PostgreSQL protocol, "Extended Query"): so every row is committed when
+     * {@code executeBatch} returns, and the batch costs one round trip, not two. Measured in alternating 15 s rounds
+     * at 32 connections: 20,200 against 17,450 reports/s (medians of 6). H2 and MariaDB commit each statement of an
+     * auto-commit batch on its own, one durable write per row, so they keep an explicit transaction.
+     */
+    public boolean recordsBatchesInAutoCommit() {
+        return this == POSTGRESQL;
+    }
+
     /** The one of three per-database values (an SQL statement, mostly) that belongs to this dialect. */
     public <T> T choose(T forPostgresql, T forMariadb, T forH2) {
         switch (this) {

@@ -138,7 +138,12 @@ public final class ReportDao {
     }
 
     private List<RecordOutcome> insertBatch(Connection connection, List<StatusReport> reports) throws SQLException {
-        connection.setAutoCommit(false);
+        // A report is answered only after this returns, so every row must be committed by then: in auto-commit
+        // mode where the driver commits the whole batch as it returns (DatabaseDialect), else at commit(). A batch
+        // that fails in auto-commit mode may leave some of its rows committed; they are whole rows, their reports
+        // are refused with 503, and Gupshup's retries find them as duplicates.
+        boolean autoCommit = dialect.recordsBatchesInAutoCommit();
+        connection.setAutoCommit(autoCommit);
         try (PreparedStatement insert = connection.prepareStatement(insertStatement)) {
             Instant receivedAt = clock.instant();
             for (StatusReport report : reports) {
@@ -146,7 +151,9 @@ public final class ReportDao {
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
-            connection.commit();
+            if (!autoCommit) {
+                connection.commit();
+            }
             List<RecordOutcome> outcomes = new ArrayList<>(counts.length);
             for (int count : counts) {
                 outcomes.add(count == Statement.SUCCESS_NO_INFO ? RecordOutcome.UNCOUNTED
@@ -187,7 +194,9 @@ public final class ReportDao {
 
     private static void rollback(Connection connection) {
         try {
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
         } catch (SQLException alreadyBroken) {
             // The connection is gone, and with it the transaction.
         }
