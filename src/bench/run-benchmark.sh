@@ -126,7 +126,7 @@ run_wrk() { # $1 url, $2 delay ms, $3 seconds of reports, $4 the password sent (
   p99=$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<< "$result")
   # 1 tick = 10,000 us (USER_HZ is 100); a database process that ended meanwhile can only make its share smaller.
   local cpu
-  cpu=$(echo "$before $after" | awk -v ok="$((ok + refused))" '{ n = (ok > 0 ? ok : 1); d = $6 - $3; if (d < 0) d = 0;
+  cpu=$(echo "$before $after" | awk -v answers="$((ok + refused))" '{ n = (answers > 0 ? answers : 1); d = $6 - $3; if (d < 0) d = 0;
     printf "%.0f %.0f %.0f", ($4 - $1) * 10000 / n, ($5 - $2) * 10000 / n, d * 10000 / n }')
   echo "$((ok / $3)) $ok $refused $errors $p50 $p99 $cpu"
 }

@@ -158,11 +158,11 @@ public final class ChannelAuthenticator {
         if (channel != null && now - channel.loadedAtNanos < refreshNanos) {
             return channel;
         }
-        Long absentSince = channel == null ? absentChannels.get(address) : null;
-        if (absentSince != null && now - absentSince < refreshNanos) {
-            return NO_SUCH_CHANNEL;
-        }
         if (channel == null) {
+            Long absentSince = absentChannels.get(address);
+            if (absentSince != null && now - absentSince < refreshNanos) {
+                return NO_SUCH_CHANNEL;
+            }
             refuseWhenLimited(clientAddress, null);
         }
         StoredPasswords passwords;

@@ -27,9 +27,9 @@ import java.lang.System.Logger.Level;
 public class WebhookAuthenticationFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(WebhookAuthenticationFilter.class.getName());
-    private final transient RefusalLog refusals = new RefusalLog(LOG, System::nanoTime);
     private static final String AUTHORIZATION = "Authorization";
 
+    private final transient RefusalLog refusals = new RefusalLog(LOG, System::nanoTime);
     private transient ChannelAuthenticator authenticator;
     private transient ClientAddresses clientAddresses;
     private transient ReceiverMetrics metrics;
